@@ -1,0 +1,43 @@
+package dev.loomflux.bff.catalog;
+
+import dev.loomflux.domain.catalog.Product;
+import dev.loomflux.domain.catalog.ProductPage;
+import dev.loomflux.domain.catalog.ProductQuery;
+import dev.loomflux.domain.error.ApiException;
+import dev.loomflux.domain.error.ErrorCode;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Product reads: cache-aside over PostgreSQL for single products, keyset pages straight
+ * from it.
+ */
+@Service
+class CatalogService {
+
+	private final ProductRepository products;
+
+	private final ProductCache cache;
+
+	CatalogService(ProductRepository products, ProductCache cache) {
+		this.products = products;
+		this.cache = cache;
+	}
+
+	Product getProduct(long id) {
+		return this.cache.get(id).orElseGet(() -> {
+			Product product = this.products.findById(id).orElseThrow(() -> productNotFound(id));
+			this.cache.put(product);
+			return product;
+		});
+	}
+
+	ProductPage listProducts(ProductQuery query) {
+		return ProductPage.of(this.products.findPage(query), query.limit());
+	}
+
+	static ApiException productNotFound(long id) {
+		return new ApiException(ErrorCode.PRODUCT_NOT_FOUND, "Product " + id + " does not exist.");
+	}
+
+}

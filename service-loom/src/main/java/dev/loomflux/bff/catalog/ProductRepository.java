@@ -1,0 +1,50 @@
+package dev.loomflux.bff.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.loomflux.domain.catalog.Product;
+import dev.loomflux.domain.catalog.ProductQuery;
+import dev.loomflux.domain.catalog.ProductSql;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Products in PostgreSQL over JDBC; the statements are shared-domain's
+ * {@link ProductSql}.
+ */
+@Repository
+class ProductRepository {
+
+	private final JdbcClient jdbc;
+
+	ProductRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Product> findById(long id) {
+		return this.jdbc.sql(ProductSql.FIND_BY_ID).param("id", id).query(ProductRepository::toProduct).optional();
+	}
+
+	/**
+	 * Up to {@code limit + 1} products after the cursor, in id order (see
+	 * {@code ProductPage.of}).
+	 */
+	List<Product> findPage(ProductQuery query) {
+		return this.jdbc.sql(ProductSql.page(query))
+			.param("category", query.category())
+			.param("after", query.afterId())
+			.param("limit", query.limit() + 1)
+			.query(ProductRepository::toProduct)
+			.list();
+	}
+
+	private static Product toProduct(ResultSet row, int rowNumber) throws SQLException {
+		return new Product(row.getLong("id"), row.getString("sku"), row.getString("name"), row.getString("description"),
+				row.getString("category"), row.getLong("price_cents"), row.getInt("stock"));
+	}
+
+}

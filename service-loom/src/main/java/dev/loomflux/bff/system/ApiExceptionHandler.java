@@ -1,0 +1,67 @@
+package dev.loomflux.bff.system;
+
+import dev.loomflux.domain.error.ApiException;
+import dev.loomflux.domain.error.ErrorCode;
+import dev.loomflux.domain.error.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns every failure into the same RFC 9457 {@link Problem} that service-reactive's
+ * handler produces for it. Framework exceptions are mapped by their HTTP status alone, so
+ * that MVC and WebFlux, which throw different exception types for the same mistake,
+ * answer alike.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+	@ExceptionHandler
+	ResponseEntity<Problem> handleApiException(ApiException ex, HttpServletRequest request) {
+		return respond(Problem.of(ex, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<Problem> handleDatabaseUnavailable(RuntimeException ex, HttpServletRequest request) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		return respond(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Problem> handleUnreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		ErrorCode code = RequestSizeLimitFilter.isBodyTooLarge(ex) ? ErrorCode.PAYLOAD_TOO_LARGE
+				: ErrorCode.MALFORMED_REQUEST;
+		return respond(Problem.of(code, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Problem> handleOther(Exception ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse response) {
+			ErrorCode code = ErrorCode.forStatus(response.getStatusCode().value());
+			return respond(Problem.of(code, request.getRequestURI()), response.getHeaders());
+		}
+		log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return respond(Problem.of(ErrorCode.INTERNAL_ERROR, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	static ResponseEntity<Problem> respond(Problem problem, HttpHeaders headers) {
+		// The content type is set here, so content negotiation cannot turn a problem into
+		// a 406.
+		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.loomflux.bff.system;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one Lettuce connection this service talks to Redis over (Lettuce multiplexes every
+ * command of every request over it), opened in the background after start-up and retried
+ * until Redis answers. Once open, Lettuce reconnects by itself whenever Redis comes back.
+ * <p>
+ * The same as service-reactive, which cannot use Spring Data's template (it fetches its
+ * shared connection under a lock on every command, on the event loop): both services use
+ * Lettuce's own API over one connection, synchronous here, reactive there. The client
+ * itself is still the one Spring Boot configures (options, resources, metrics).
+ */
+@Component
+public class SharedRedis {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
+
+	private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+	private final LettuceConnectionFactory factory;
+
+	private final DataRedisProperties properties;
+
+	private volatile StatefulRedisConnection<String, String> connection;
+
+	private Thread attempts;
+
+	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties) {
+		this.factory = factory;
+		this.properties = properties;
+	}
+
+	/** The commands, or empty while the connection has never been opened. */
+	public Optional<RedisCommands<String, String>> commands() {
+		StatefulRedisConnection<String, String> open = this.connection;
+		return (open != null) ? Optional.of(open.sync()) : Optional.empty();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void open() {
+		RedisClient client = (RedisClient) this.factory.getNativeClient();
+		this.attempts = Thread.ofVirtual().name("redis-connect").start(() -> {
+			while (this.connection == null && !Thread.currentThread().isInterrupted()) {
+				try {
+					this.connection = client.connect(StringCodec.UTF8, RedisUris.of(this.properties));
+					log.info("Redis connection open");
+				}
+				catch (RuntimeException ex) {
+					log.debug("Redis not reachable yet: {}", ex.toString());
+					pause();
+				}
+			}
+		});
+	}
+
+	@PreDestroy
+	void close() {
+		if (this.attempts != null) {
+			this.attempts.interrupt();
+		}
+		if (this.connection != null) {
+			this.connection.closeAsync();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(RETRY_EVERY);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

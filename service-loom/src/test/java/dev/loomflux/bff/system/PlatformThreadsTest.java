@@ -1,0 +1,41 @@
+package dev.loomflux.bff.system;
+
+import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.ServiceTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code platform} profile runs the same code on Tomcat's pool of platform threads.
+ */
+@ServiceTest
+@ActiveProfiles("platform")
+@Import(RequestThreadRecorder.class)
+class PlatformThreadsTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RequestThreadRecorder requestThreads;
+
+	@Autowired
+	private BffProperties properties;
+
+	@Test
+	void shouldServeRequestsOnTomcatPlatformThreads() {
+		assertThat(HttpApi.onPort(this.port).get("/api/products/2").status()).isEqualTo(200);
+
+		assertThat(this.requestThreads.threads()).isNotEmpty()
+			.noneMatch(Thread::isVirtual)
+			.allMatch((thread) -> thread.getName().startsWith("http-nio-"));
+		assertThat(this.properties.model()).isEqualTo("platform-threads");
+	}
+
+}

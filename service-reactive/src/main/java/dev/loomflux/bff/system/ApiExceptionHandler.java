@@ -1,0 +1,74 @@
+package dev.loomflux.bff.system;
+
+import dev.loomflux.domain.error.ApiException;
+import dev.loomflux.domain.error.ErrorCode;
+import dev.loomflux.domain.error.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Turns every failure into the same RFC 9457 {@link Problem} that service-loom's handler
+ * produces for it. Framework exceptions are mapped by their HTTP status alone, so that
+ * MVC and WebFlux, which throw different exception types for the same mistake, answer
+ * alike.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+	@ExceptionHandler
+	ResponseEntity<Problem> handleApiException(ApiException ex, ServerWebExchange exchange) {
+		return respond(Problem.of(ex, path(exchange)), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<Problem> handleDatabaseUnavailable(RuntimeException ex, ServerWebExchange exchange) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		return respond(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, path(exchange)), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Problem> handleUnreadableBody(ServerWebInputException ex, ServerWebExchange exchange) {
+		ErrorCode code = RequestSizeLimitFilter.isBodyTooLarge(ex) ? ErrorCode.PAYLOAD_TOO_LARGE
+				: ErrorCode.MALFORMED_REQUEST;
+		return respond(Problem.of(code, path(exchange)), HttpHeaders.EMPTY);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Problem> handleOther(Exception ex, ServerWebExchange exchange) {
+		if (ex instanceof ErrorResponse response) {
+			ErrorCode code = ErrorCode.forStatus(response.getStatusCode().value());
+			return respond(Problem.of(code, path(exchange)), response.getHeaders());
+		}
+		if (RequestSizeLimitFilter.isBodyTooLarge(ex)) {
+			return respond(Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, path(exchange)), HttpHeaders.EMPTY);
+		}
+		log.error("Unexpected failure of {} {}", exchange.getRequest().getMethod(), path(exchange), ex);
+		return respond(Problem.of(ErrorCode.INTERNAL_ERROR, path(exchange)), HttpHeaders.EMPTY);
+	}
+
+	static ResponseEntity<Problem> respond(Problem problem, HttpHeaders headers) {
+		// The content type is set here, so content negotiation cannot turn a problem into
+		// a 406.
+		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
+	}
+
+	private static String path(ServerWebExchange exchange) {
+		return exchange.getRequest().getPath().value();
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.loomflux.bff.system;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.codec.StringCodec;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one Lettuce connection this service talks to Redis over (Lettuce multiplexes every
+ * command of every request over it), opened in the background after start-up and retried
+ * until Redis answers. Once open, Lettuce reconnects by itself, without blocking,
+ * whenever Redis comes back.
+ * <p>
+ * Why not Spring Data's {@code ReactiveStringRedisTemplate}: it fetches its shared
+ * connection under a lock on every command and opens it with a blocking connect on first
+ * use, both on the event loop. BlockHound caught both. The client itself is still the one
+ * Spring Boot configures (options, resources, metrics).
+ */
+@Component
+public class SharedRedis {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
+
+	private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+	private final LettuceConnectionFactory factory;
+
+	private final DataRedisProperties properties;
+
+	private volatile StatefulRedisConnection<String, String> connection;
+
+	private Disposable attempts;
+
+	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties) {
+		this.factory = factory;
+		this.properties = properties;
+	}
+
+	/** The commands, or empty while the connection has never been opened. */
+	public Optional<RedisReactiveCommands<String, String>> commands() {
+		StatefulRedisConnection<String, String> open = this.connection;
+		return (open != null) ? Optional.of(open.reactive()) : Optional.empty();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void open() {
+		RedisClient client = (RedisClient) this.factory.getNativeClient();
+		this.attempts = Mono
+			.defer(() -> Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, RedisUris.of(this.properties))))
+			.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY_EVERY)
+				.doBeforeRetry((retry) -> log.debug("Redis not reachable yet: {}", retry.failure().toString())))
+			.subscribe((opened) -> {
+				this.connection = opened;
+				log.info("Redis connection open");
+			});
+	}
+
+	@PreDestroy
+	void close() {
+		if (this.attempts != null) {
+			this.attempts.dispose();
+		}
+		if (this.connection != null) {
+			this.connection.closeAsync();
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package dev.loomflux.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A black-box HTTP client for tests: plain JDK HttpClient, so that what a test sees is
+ * what any client sees on the wire, whichever framework serves it.
+ */
+public final class HttpApi {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final URI base;
+
+	public HttpApi(String baseUrl) {
+		this.base = URI.create(baseUrl);
+	}
+
+	public static HttpApi onPort(int port) {
+		return new HttpApi("http://localhost:" + port);
+	}
+
+	public Reply get(String path) {
+		return send(request(path).GET());
+	}
+
+	public Reply send(String method, String path, String contentType, String body) {
+		HttpRequest.Builder request = request(path).method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request);
+	}
+
+	/**
+	 * GETs every path at once, each from its own virtual thread, and returns the statuses
+	 * in path order; fails with the first transport error.
+	 */
+	public List<Integer> getConcurrently(List<String> paths) {
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> statuses = paths.stream()
+				.map((path) -> executor.submit(() -> get(path).status()))
+				.toList();
+			List<Integer> result = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				result.add(status.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+			}
+			return result;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("A concurrent request failed", ex);
+		}
+	}
+
+	public HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(this.base.resolve(path)).timeout(TIMEOUT);
+	}
+
+	public Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+					response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What came back: status, content type, all headers and the raw body bytes. */
+	public record Reply(int status, String contentType, java.util.Map<String, List<String>> headers, byte[] body) {
+
+		public String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> String.join(", ", entry.getValue()))
+				.findFirst()
+				.orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.contentType + " " + text();
+		}
+
+	}
+
+}

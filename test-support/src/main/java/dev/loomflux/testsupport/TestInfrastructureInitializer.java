@@ -1,0 +1,35 @@
+package dev.loomflux.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/**
+ * Points a Spring Boot test at {@link TestInfrastructure} through the same properties a
+ * user would set, above every other source but the test's own inlined properties.
+ */
+public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final String INLINED_TEST_PROPERTIES = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties());
+		MapPropertySource infrastructure = new MapPropertySource("loomfluxTestInfrastructure", properties);
+		MutablePropertySources sources = context.getEnvironment().getPropertySources();
+		// a test's own @TestPropertySource (e.g. pointing Redis at a dead port) still
+		// wins
+		if (sources.contains(INLINED_TEST_PROPERTIES)) {
+			sources.addAfter(INLINED_TEST_PROPERTIES, infrastructure);
+		}
+		else {
+			sources.addFirst(infrastructure);
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.loomflux.testsupport.contract;
+
+import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.HttpApi.Reply;
+import dev.loomflux.testsupport.ServiceTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis is only a cache for products: with nothing listening where Redis should be,
+ * product reads still answer 200 from PostgreSQL, and readiness stays UP (it reflects
+ * PostgreSQL only).
+ */
+@ServiceTest
+@TestPropertySource(properties = { "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1" })
+public abstract class RedisUnavailableContract {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void shouldServeProductsFromPostgresWhenRedisIsUnreachable() {
+		HttpApi api = HttpApi.onPort(this.port);
+
+		for (int attempt = 0; attempt < 20; attempt++) {
+			Reply reply = api.get("/api/products/1");
+			assertThat(reply.status()).as("attempt %d: %s", attempt, reply).isEqualTo(200);
+			assertThat(reply.text()).isEqualTo(Fixtures.PRODUCT_1);
+		}
+		assertThat(api.get("/readyz").status()).isEqualTo(200);
+	}
+
+}
