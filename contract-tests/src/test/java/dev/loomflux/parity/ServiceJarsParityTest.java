@@ -1,0 +1,117 @@
+package dev.loomflux.parity;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.HttpApi.Reply;
+import dev.loomflux.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both services, started from their jars against the same PostgreSQL and Redis, answer
+ * every request of the corpus identically: status, content type, {@code Allow}, and the
+ * body byte for byte. Requests go to service-loom first, so product reads on
+ * service-reactive are served from the cache entries service-loom wrote: the two share
+ * the cache format too.
+ */
+class ServiceJarsParityTest {
+
+	private static ServiceProcess loom;
+
+	private static ServiceProcess reactive;
+
+	@BeforeAll
+	static void startBothServices() {
+		Map<String, String> environment = TestInfrastructure.get().environment();
+		loom = ServiceProcess.start("service-loom", environment);
+		reactive = ServiceProcess.start("service-reactive", environment);
+	}
+
+	@AfterAll
+	static void stopBothServices() {
+		if (loom != null) {
+			loom.close();
+		}
+		if (reactive != null) {
+			reactive.close();
+		}
+	}
+
+	static Stream<Arguments> corpus() {
+		return Stream.of(
+				// catalog
+				get("/api/products/1"), get("/api/products/2"), get("/api/products/9999"), get("/api/products/10000"),
+				get("/api/products"), get("/api/products?limit=100"), get("/api/products?category=books&limit=3"),
+				get("/api/products?category=home&limit=5&after=40"), get("/api/products?after=9990"),
+				get("/api/products?category=unicorns"),
+				// unknown resources and validation
+				get("/api/products/10001"), get("/api/products/abc"), get("/api/products/0"), get("/api/products/-5"),
+				get("/api/products/9223372036854775808"), get("/api/products/1.0"), get("/api/products?limit=0"),
+				get("/api/products?limit=101&after=x&category=NO"), get("/api/products?limit=1&limit=2"),
+				get("/api/nope"), get("/"), get("/api/products/1/"), get("/actuator/prometheus"),
+				// methods, media types, sizes
+				request("DELETE", "/api/products/1", null, null), request("POST", "/api/products", "{}", null),
+				request("PUT", "/api/products/1", "{}", null), request("GET", "/api/products/1", null, "text/html"),
+				request("GET", "/api/products/1", null, "application/xml"),
+				request("POST", "/api/products", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", null));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("corpus")
+	void shouldAnswerIdentically(String method, String path, String body, String accept) {
+		Reply fromLoom = send(loom.api(), method, path, body, accept);
+		Reply fromReactive = send(reactive.api(), method, path, body, accept);
+
+		assertThat(fromReactive.status()).as("status").isEqualTo(fromLoom.status());
+		assertThat(fromReactive.contentType()).as("content type").isEqualTo(fromLoom.contentType());
+		assertThat(fromReactive.header("Allow")).as("Allow").isEqualTo(fromLoom.header("Allow"));
+		assertThat(fromReactive.text()).as("body").isEqualTo(fromLoom.text());
+		assertThat(fromReactive.body()).as("body bytes").isEqualTo(fromLoom.body());
+	}
+
+	@Test
+	void shouldShareCacheEntriesBetweenTheServices() {
+		TestInfrastructure.get().redis().del("product:77");
+
+		Reply fromLoom = loom.api().get("/api/products/77");
+		String cachedByLoom = TestInfrastructure.get().redis().get("product:77");
+		TestInfrastructure.get().redis().setex("product:77", 30, cachedByLoom.replace("\"stock\":", "\"stock\":1"));
+		Reply fromReactive = reactive.api().get("/api/products/77");
+
+		assertThat(cachedByLoom).isEqualTo(fromLoom.text());
+		assertThat(fromReactive.text()).as("reactive read loom's (edited) entry")
+			.isEqualTo(fromLoom.text().replace("\"stock\":", "\"stock\":1"));
+		TestInfrastructure.get().redis().del("product:77");
+	}
+
+	private static Arguments get(String path) {
+		return request("GET", path, null, null);
+	}
+
+	private static Arguments request(String method, String path, String body, String accept) {
+		return Arguments.of(method, path, body, accept);
+	}
+
+	private static Reply send(HttpApi api, String method, String path, String body, String accept) {
+		HttpRequest.Builder request = api.request(path)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
+		return api.send(request);
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.loomflux.parity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.loomflux.testsupport.HttpApi;
+
+/**
+ * A service started from its executable jar, as a user starts it, on free ports; its
+ * output goes to {@code target/service-logs}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final int managementPort;
+
+	private ServiceProcess(String name, Process process, int port, int managementPort) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.managementPort = managementPort;
+	}
+
+	static ServiceProcess start(String name, Map<String, String> environment) {
+		Path jar = Path.of(System.getProperty("loomflux.services.dir"), name + ".jar");
+		Path log = Path.of("target", "service-logs", name + ".log");
+		int port = freePort();
+		int managementPort = freePort();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		try {
+			Files.createDirectories(log.getParent());
+			ProcessBuilder builder = new ProcessBuilder(
+					List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar.toString()))
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			builder.environment().put("SERVER_PORT", Integer.toString(port));
+			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+			ServiceProcess service = new ServiceProcess(name, builder.start(), port, managementPort);
+			service.awaitReady(log);
+			return service;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	HttpApi api() {
+		return HttpApi.onPort(this.port);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	private void awaitReady(Path log) {
+		HttpApi management = HttpApi.onPort(this.managementPort);
+		Instant deadline = Instant.now().plus(START_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited during start-up; see " + log.toAbsolutePath());
+			}
+			try {
+				if (management.get("/actuator/health/readiness").status() == 200) {
+					return;
+				}
+			}
+			catch (UncheckedIOException notYetListening) {
+				// keep waiting
+			}
+			sleep(Duration.ofMillis(250));
+		}
+		close();
+		throw new IllegalStateException(
+				this.name + " was not ready within " + START_TIMEOUT + "; see " + log.toAbsolutePath());
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
