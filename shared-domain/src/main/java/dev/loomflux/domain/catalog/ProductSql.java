@@ -11,6 +11,12 @@ public final class ProductSql {
 
 	public static final String FIND_BY_ID = COLUMNS + " WHERE id = :id";
 
+	/**
+	 * The batched lookup behind carts and recommendations: one query for all cache
+	 * misses.
+	 */
+	public static final String FIND_BY_IDS = COLUMNS + " WHERE id IN (:ids) ORDER BY id";
+
 	public static final String FIND_PAGE = COLUMNS + " WHERE id > :after ORDER BY id LIMIT :limit";
 
 	public static final String FIND_PAGE_IN_CATEGORY = COLUMNS
