@@ -1,10 +1,13 @@
 package dev.loomflux.parity;
 
 import java.net.http.HttpRequest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.loomflux.testsupport.DownstreamStub;
 import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.JarProcess;
 import dev.loomflux.testsupport.HttpApi.Reply;
 import dev.loomflux.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -25,15 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServiceJarsParityTest {
 
-	private static ServiceProcess loom;
+	private static JarProcess loom;
 
-	private static ServiceProcess reactive;
+	private static JarProcess reactive;
 
 	@BeforeAll
 	static void startBothServices() {
-		Map<String, String> environment = TestInfrastructure.get().environment();
-		loom = ServiceProcess.start("service-loom", environment);
-		reactive = ServiceProcess.start("service-reactive", environment);
+		Map<String, String> environment = new HashMap<>(TestInfrastructure.get().environment());
+		environment.put("BFF_DOWNSTREAM_URL", DownstreamStub.get().url());
+		loom = JarProcess.start("service-loom", environment);
+		reactive = JarProcess.start("service-reactive", environment);
 	}
 
 	@AfterAll
@@ -62,14 +66,32 @@ class ServiceJarsParityTest {
 				request("DELETE", "/api/products/1", null, null), request("POST", "/api/products", "{}", null),
 				request("PUT", "/api/products/1", "{}", null), request("GET", "/api/products/1", null, "text/html"),
 				request("GET", "/api/products/1", null, "application/xml"),
-				request("POST", "/api/products", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", null));
+				request("POST", "/api/products", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", null),
+				// carts: setting a quantity twice leaves the same cart, so both services
+				// may do it
+				get("/api/customers/77/cart"), put("/api/customers/77/cart/items/5", "{\"quantity\":2}"),
+				put("/api/customers/77/cart/items/9", "{\"quantity\":1}"), get("/api/customers/77/cart"),
+				put("/api/customers/77/cart/items/9", "{\"quantity\":0}"), get("/api/customers/10001/cart"),
+				put("/api/customers/10001/cart/items/5", "{\"quantity\":2}"),
+				put("/api/customers/77/cart/items/10001", "{\"quantity\":2}"),
+				put("/api/customers/77/cart/items/5", "{\"quantity\":101}"),
+				put("/api/customers/77/cart/items/5", "{\"quantity\":\"2\"}"),
+				put("/api/customers/77/cart/items/5", "{\"quantity\":2,\"note\":\"x\"}"),
+				put("/api/customers/77/cart/items/5", "{\"quantity\":"), put("/api/customers/77/cart/items/5", ""),
+				put("/api/customers/abc/cart/items/5", "{\"quantity\":2}"),
+				request("PUT", "/api/customers/77/cart/items/5", "quantity=2", null, "text/plain"),
+				request("DELETE", "/api/customers/77/cart", null, null),
+				// the home page: the stub's answers are deterministic, so the whole page
+				// must match
+				get("/api/customers/77/home"), get("/api/customers/1/home"), get("/api/customers/9999/home"),
+				get("/api/customers/10001/home"), get("/api/customers/x/home"));
 	}
 
-	@ParameterizedTest(name = "{0} {1}")
+	@ParameterizedTest(name = "{0} {1} {2}")
 	@MethodSource("corpus")
-	void shouldAnswerIdentically(String method, String path, String body, String accept) {
-		Reply fromLoom = send(loom.api(), method, path, body, accept);
-		Reply fromReactive = send(reactive.api(), method, path, body, accept);
+	void shouldAnswerIdentically(String method, String path, String body, String accept, String contentType) {
+		Reply fromLoom = send(loom.api(), method, path, body, accept, contentType);
+		Reply fromReactive = send(reactive.api(), method, path, body, accept, contentType);
 
 		assertThat(fromReactive.status()).as("status").isEqualTo(fromLoom.status());
 		assertThat(fromReactive.contentType()).as("content type").isEqualTo(fromLoom.contentType());
@@ -97,16 +119,24 @@ class ServiceJarsParityTest {
 		return request("GET", path, null, null);
 	}
 
-	private static Arguments request(String method, String path, String body, String accept) {
-		return Arguments.of(method, path, body, accept);
+	private static Arguments put(String path, String body) {
+		return request("PUT", path, body, null);
 	}
 
-	private static Reply send(HttpApi api, String method, String path, String body, String accept) {
+	private static Arguments request(String method, String path, String body, String accept) {
+		return request(method, path, body, accept, "application/json");
+	}
+
+	private static Arguments request(String method, String path, String body, String accept, String contentType) {
+		return Arguments.of(method, path, body, accept, contentType);
+	}
+
+	private static Reply send(HttpApi api, String method, String path, String body, String accept, String contentType) {
 		HttpRequest.Builder request = api.request(path)
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			request.header("Content-Type", contentType);
 		}
 		if (accept != null) {
 			request.header("Accept", accept);

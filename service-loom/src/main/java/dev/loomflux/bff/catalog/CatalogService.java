@@ -1,5 +1,10 @@
 package dev.loomflux.bff.catalog;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductPage;
 import dev.loomflux.domain.catalog.ProductQuery;
@@ -9,11 +14,12 @@ import dev.loomflux.domain.error.ErrorCode;
 import org.springframework.stereotype.Service;
 
 /**
- * Product reads: cache-aside over PostgreSQL for single products, keyset pages straight
- * from it.
+ * Product reads: cache-aside over PostgreSQL for single products and batches, keyset
+ * pages straight from PostgreSQL. Public for the cart and the home page, which price
+ * their products through it.
  */
 @Service
-class CatalogService {
+public class CatalogService {
 
 	private final ProductRepository products;
 
@@ -24,12 +30,28 @@ class CatalogService {
 		this.cache = cache;
 	}
 
-	Product getProduct(long id) {
+	public Product getProduct(long id) {
 		return this.cache.get(id).orElseGet(() -> {
 			Product product = this.products.findById(id).orElseThrow(() -> productNotFound(id));
 			this.cache.put(product);
 			return product;
 		});
+	}
+
+	/**
+	 * The products of these ids that exist, in the order asked: one Redis MGET, then one
+	 * PostgreSQL query for the misses, which are then cached.
+	 */
+	public List<Product> getProducts(List<Long> ids) {
+		Map<Long, Product> found = new HashMap<>(this.cache.getAll(ids));
+		List<Long> missing = ids.stream().filter((id) -> !found.containsKey(id)).distinct().toList();
+		if (!missing.isEmpty()) {
+			for (Product product : this.products.findByIds(missing)) {
+				found.put(product.id(), product);
+				this.cache.put(product);
+			}
+		}
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
 	}
 
 	ProductPage listProducts(ProductQuery query) {

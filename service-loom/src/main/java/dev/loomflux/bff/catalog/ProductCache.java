@@ -1,11 +1,15 @@
 package dev.loomflux.bff.catalog;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.loomflux.bff.system.BffProperties;
 import dev.loomflux.bff.system.SharedRedis;
 import dev.loomflux.domain.catalog.Product;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +59,28 @@ class ProductCache {
 		}
 	}
 
+	/** The cached products among {@code ids}, in one MGET. */
+	Map<Long, Product> getAll(Collection<Long> ids) {
+		Optional<RedisCommands<String, String>> commands = this.redis.commands();
+		if (commands.isEmpty() || ids.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			Map<Long, Product> found = new HashMap<>();
+			for (KeyValue<String, String> cached : commands.get().mget(keys(ids))) {
+				cached.ifHasValue((json) -> {
+					Product product = this.json.readValue(json, Product.class);
+					found.put(product.id(), product);
+				});
+			}
+			return found;
+		}
+		catch (RuntimeException ex) {
+			failed("read", ex);
+			return Map.of();
+		}
+	}
+
 	void put(Product product) {
 		Optional<RedisCommands<String, String>> commands = this.redis.commands();
 		if (commands.isEmpty()) {
@@ -67,6 +93,10 @@ class ProductCache {
 		catch (RuntimeException ex) {
 			failed("write", ex);
 		}
+	}
+
+	private static String[] keys(Collection<Long> ids) {
+		return ids.stream().map(Product::cacheKey).toArray(String[]::new);
 	}
 
 	private void failed(String operation, Exception ex) {

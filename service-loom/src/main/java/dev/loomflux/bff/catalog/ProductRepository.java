@@ -2,6 +2,7 @@ package dev.loomflux.bff.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,10 @@ class ProductRepository {
 
 	Optional<Product> findById(long id) {
 		return this.jdbc.sql(ProductSql.FIND_BY_ID).param("id", id).query(ProductRepository::toProduct).optional();
+	}
+
+	List<Product> findByIds(Collection<Long> ids) {
+		return this.jdbc.sql(ProductSql.FIND_BY_IDS).param("ids", ids).query(ProductRepository::toProduct).list();
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package dev.loomflux.bff.catalog;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.loomflux.bff.system.BffProperties;
 import dev.loomflux.bff.system.SharedRedis;
 import dev.loomflux.domain.catalog.Product;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +54,21 @@ class ProductCache {
 			.get(Product.cacheKey(id))
 			.map((cached) -> this.json.readValue(cached, Product.class))
 			.onErrorResume(Exception.class, (ex) -> failed("read", ex));
+	}
+
+	/** The cached products among {@code ids}, in one MGET. */
+	Mono<Map<Long, Product>> getAll(Collection<Long> ids) {
+		Optional<RedisReactiveCommands<String, String>> commands = this.redis.commands();
+		if (commands.isEmpty() || ids.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return commands.get()
+			.mget(ids.stream().map(Product::cacheKey).toArray(String[]::new))
+			.filter(KeyValue::hasValue)
+			.map((cached) -> this.json.readValue(cached.getValue(), Product.class))
+			.collectMap(Product::id)
+			.onErrorResume(Exception.class,
+					(ex) -> this.<Map<Long, Product>>failed("read", ex).defaultIfEmpty(Map.of()));
 	}
 
 	Mono<Void> put(Product product) {

@@ -1,5 +1,7 @@
 package dev.loomflux.bff.catalog;
 
+import java.util.Collection;
+
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductQuery;
 import dev.loomflux.domain.catalog.ProductSql;
@@ -25,6 +27,10 @@ class ProductRepository {
 
 	Mono<Product> findById(long id) {
 		return this.db.sql(ProductSql.FIND_BY_ID).bind("id", id).map(ProductRepository::toProduct).one();
+	}
+
+	Flux<Product> findByIds(Collection<Long> ids) {
+		return this.db.sql(ProductSql.FIND_BY_IDS).bind("ids", ids).map(ProductRepository::toProduct).all();
 	}
 
 	/**

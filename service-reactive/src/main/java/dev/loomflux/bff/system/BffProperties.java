@@ -12,10 +12,13 @@ import org.springframework.util.unit.DataSize;
  * @param model the concurrency model, reported as the {@code model} metric tag
  * @param db database pool settings, mapped onto HikariCP or r2dbc-pool
  * @param cache Redis cache settings
+ * @param cart cart settings
+ * @param downstream the recommendation and promotion services
+ * @param home the home page fan-out
  * @param http HTTP server limits
  */
 @ConfigurationProperties("bff")
-public record BffProperties(String model, Db db, Cache cache, Http http) {
+public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstream downstream, Home home, Http http) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -29,6 +32,30 @@ public record BffProperties(String model, Db db, Cache cache, Http http) {
 	 * is lost
 	 */
 	public record Cache(Duration productTtl) {
+	}
+
+	/**
+	 * @param ttl how long an untouched cart lives in Redis
+	 */
+	public record Cart(Duration ttl) {
+	}
+
+	/**
+	 * @param url base URL of the downstream services
+	 * @param maxConnections connection pool size, equal in both services
+	 * @param connectTimeout TCP connect timeout
+	 * @param recommendationsTimeout response timeout of {@code GET /recommendations}
+	 * @param promotionsTimeout response timeout of {@code GET /promotions}
+	 */
+	public record Downstream(String url, int maxConnections, Duration connectTimeout, Duration recommendationsTimeout,
+			Duration promotionsTimeout) {
+	}
+
+	/**
+	 * @param deadline the whole home request; sections not done by then are degraded
+	 * @param recommendations how many products to recommend
+	 */
+	public record Home(Duration deadline, int recommendations) {
 	}
 
 	/**

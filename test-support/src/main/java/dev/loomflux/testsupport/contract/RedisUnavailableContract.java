@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import static dev.loomflux.testsupport.contract.CatalogContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +33,23 @@ public abstract class RedisUnavailableContract {
 			assertThat(reply.text()).isEqualTo(Fixtures.PRODUCT_1);
 		}
 		assertThat(api.get("/readyz").status()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldAnswer503ForCartsWhichLiveOnlyInRedis() {
+		HttpApi api = HttpApi.onPort(this.port);
+
+		assertProblem(api.get("/api/customers/1/cart"), 503, "CART_UNAVAILABLE");
+		assertProblem(api.send("PUT", "/api/customers/1/cart/items/1", "application/json", "{\"quantity\":1}"), 503,
+				"CART_UNAVAILABLE");
+	}
+
+	@Test
+	void shouldServeTheHomePageWithoutItsCart() {
+		Reply reply = HttpApi.onPort(this.port).get("/api/customers/1/home");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json().get("degraded").toString()).isEqualTo("[\"cart\"]");
 	}
 
 }

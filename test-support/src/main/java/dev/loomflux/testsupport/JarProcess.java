@@ -1,4 +1,4 @@
-package dev.loomflux.parity;
+package dev.loomflux.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.loomflux.testsupport.HttpApi;
-
 /**
- * A service started from its executable jar, as a user starts it, on free ports; its
- * output goes to {@code target/service-logs}.
+ * An application started from its executable jar, as a user starts it, on free ports, and
+ * waited for until its readiness probe answers; its output goes to
+ * {@code target/service-logs/<name>.log}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class JarProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -29,15 +28,22 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int managementPort;
 
-	private ServiceProcess(String name, Process process, int port, int managementPort) {
+	private JarProcess(String name, Process process, int port, int managementPort) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
 		this.managementPort = managementPort;
 	}
 
-	static ServiceProcess start(String name, Map<String, String> environment) {
-		Path jar = Path.of(System.getProperty("loomflux.services.dir"), name + ".jar");
+	/**
+	 * Starts {@code
+	 *
+	<dir>
+	 * /<name>.jar}, where the build copied it; {@code dir} is the system property
+	 * {@code loomflux.services.dir}.
+	 */
+	public static JarProcess start(String name, Map<String, String> environment) {
+		Path jar = Path.of(System.getProperty("loomflux.services.dir", "target/services"), name + ".jar");
 		Path log = Path.of("target", "service-logs", name + ".log");
 		int port = freePort();
 		int managementPort = freePort();
@@ -51,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
 			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-			ServiceProcess service = new ServiceProcess(name, builder.start(), port, managementPort);
+			JarProcess service = new JarProcess(name, builder.start(), port, managementPort);
 			service.awaitReady(log);
 			return service;
 		}
@@ -60,12 +66,16 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	HttpApi api() {
+	public HttpApi api() {
 		return HttpApi.onPort(this.port);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
+	}
+
+	public String url() {
+		return "http://localhost:" + this.port;
 	}
 
 	private void awaitReady(Path log) {

@@ -1,0 +1,40 @@
+package dev.loomflux.bff.cart;
+
+import dev.loomflux.domain.cart.Cart;
+import dev.loomflux.domain.cart.CartItemUpdate;
+import dev.loomflux.domain.error.Ids;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/customers/{id}/cart}. The body arrives as bytes and is parsed by
+ * shared-domain, so that both services accept and refuse exactly the same JSON.
+ */
+@RestController
+@RequestMapping(path = "/api/customers/{id}/cart", produces = "application/json")
+class CartController {
+
+	private final CartService carts;
+
+	CartController(CartService carts) {
+		this.carts = carts;
+	}
+
+	@GetMapping
+	Cart getCart(@PathVariable String id) {
+		return this.carts.getCart(Ids.parse("id", id));
+	}
+
+	@PutMapping(path = "/items/{productId}", consumes = "application/json")
+	Cart putCartItem(@PathVariable String id, @PathVariable String productId, @RequestBody byte[] body) {
+		long customerId = Ids.parse("id", id);
+		long product = Ids.parse("productId", productId);
+		return this.carts.putItem(customerId, product, CartItemUpdate.parse(body));
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.loomflux.bff.cart;
+
+import dev.loomflux.domain.cart.Cart;
+import dev.loomflux.domain.cart.CartItemUpdate;
+import dev.loomflux.domain.error.Ids;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/customers/{id}/cart}. The body arrives as bytes and is parsed by
+ * shared-domain, so that both services accept and refuse exactly the same JSON.
+ */
+@RestController
+@RequestMapping(path = "/api/customers/{id}/cart", produces = "application/json")
+class CartController {
+
+	private final CartService carts;
+
+	CartController(CartService carts) {
+		this.carts = carts;
+	}
+
+	@GetMapping
+	Mono<Cart> getCart(@PathVariable String id) {
+		return Mono.defer(() -> this.carts.getCart(Ids.parse("id", id)));
+	}
+
+	@PutMapping(path = "/items/{productId}", consumes = "application/json")
+	Mono<Cart> putCartItem(@PathVariable String id, @PathVariable String productId, @RequestBody byte[] body) {
+		return Mono.defer(() -> {
+			long customerId = Ids.parse("id", id);
+			long product = Ids.parse("productId", productId);
+			return this.carts.putItem(customerId, product, CartItemUpdate.parse(body));
+		});
+	}
+
+}
