@@ -17,14 +17,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The concurrent branches of one request, each on a virtual thread of its own, under one
- * deadline, none outliving the request: {@link #close()} interrupts whatever still runs.
+ * deadline. A branch still running when the request has its answer is abandoned, not
+ * interrupted: it ends by its own timeouts (HTTP response timeout, PostgreSQL statement
+ * timeout, Redis command timeout). Interrupting it would be worse: a virtual thread
+ * interrupted in socket I/O closes the socket, and a JDBC connection closed that way is
+ * lost to the pool (under overload Hikari had to replace them faster than PostgreSQL
+ * could open them).
  * <p>
  * This is what JDK 25's {@code StructuredTaskScope} is for, but that is still a preview
  * API (it needs {@code --enable-preview} to compile and run, everywhere the service
- * runs). An executor per request gives the same guarantees with final APIs, and a virtual
- * thread per branch costs a few hundred bytes, not a pooled platform thread.
+ * runs). An executor per request gives what this page needs with final APIs, and a
+ * virtual thread per branch costs a few hundred bytes, not a pooled platform thread.
  * service-reactive needs no such class: there the branches are subscriptions of one
- * Reactor composition.
+ * Reactor composition, cancelled at the deadline.
  */
 final class FanOut implements AutoCloseable {
 
@@ -42,9 +47,13 @@ final class FanOut implements AutoCloseable {
 		return new Branch<>(this.executor.submit(task));
 	}
 
+	/**
+	 * Lets the branches that are still running finish by themselves, without waiting for
+	 * them.
+	 */
 	@Override
 	public void close() {
-		this.executor.shutdownNow();
+		this.executor.shutdown();
 	}
 
 	/**

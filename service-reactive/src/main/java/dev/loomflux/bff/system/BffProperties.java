@@ -23,8 +23,9 @@ public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstr
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
 	 * @param acquireTimeoutMillis how long a request waits for a connection
+	 * @param statementTimeoutMillis PostgreSQL's statement_timeout on every connection
 	 */
-	public record Db(int poolSize, long acquireTimeoutMillis) {
+	public record Db(int poolSize, long acquireTimeoutMillis, long statementTimeoutMillis) {
 	}
 
 	/**
