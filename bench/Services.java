@@ -84,9 +84,12 @@ final class Services {
 			.orElse("?");
 	}
 
+	/** Asks the process to stop; kills it if it has not within 30 s (a JVM out of memory may not). */
 	static void stop(Process process) throws InterruptedException {
 		process.destroy();
-		process.waitFor();
+		if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
 	}
 
 	private static void awaitReady(Process process, int managementPort, String logName)

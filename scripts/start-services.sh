@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Usage: scripts/start-services.sh (via ./loomflux start)
-# Builds the downstream stub (:8090, admin on /admin/behaviours) and both services, and runs them against PostgreSQL database "loomflux" and Redis
-# on localhost: service-loom on :8081 (management :9081), service-reactive on :8082 (:9082).
-# Set SPRING_PROFILES_ACTIVE_LOOM=platform for the platform-thread baseline. Ctrl-C stops both.
+# Builds and runs the downstream stub (:8090, admin on /admin/behaviours) and both services against
+# the PostgreSQL database "loomflux" and Redis on localhost: service-loom on :8081 (management
+# :9081), service-reactive on :8082 (:9082). SPRING_PROFILES_ACTIVE_LOOM=platform runs the
+# platform-thread baseline instead. Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
