@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * code under test is the same on both paths. {@code LOOMFLUX_TEST_INFRA=local|containers}
  * forces a path; the local endpoints come from
  * {@code LOOMFLUX_TEST_PG_HOST/PORT/USER/PASSWORD} and
- * {@code LOOMFLUX_TEST_REDIS_HOST/PORT}; {@code LOOMFLUX_TEST_REDIS_DB_OFFSET} shifts the Redis
- * database indexes, so that two checkouts can run their tests at the same time.
+ * {@code LOOMFLUX_TEST_REDIS_HOST/PORT}; {@code LOOMFLUX_TEST_REDIS_DB_OFFSET} shifts the
+ * Redis database indexes, so that two checkouts can run their tests at the same time.
  */
 public final class TestInfrastructure {
 
@@ -120,7 +120,8 @@ public final class TestInfrastructure {
 					+ ": is PostgreSQL running? (./loomflux test starts it)", ex);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(adminUrl, user, password, database)));
-		// each module has an index of its own; an offset moves them all, for two checkouts tested at once
+		// each module has an index of its own; an offset moves them all, for two
+		// checkouts tested at once
 		int redisDatabase = Math.floorMod(Integer.getInteger("loomflux.test.redis-database", 15)
 				+ Integer.parseInt(env("LOOMFLUX_TEST_REDIS_DB_OFFSET", "0")), 16);
 		return new TestInfrastructure(host, port, database, user, password,

@@ -1,5 +1,8 @@
 package dev.loomflux.bff.catalog;
 
+import java.util.List;
+import java.util.Set;
+
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductPage;
 import dev.loomflux.domain.catalog.ProductQuery;
@@ -10,10 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Product reads: cache-aside over PostgreSQL for single products, keyset pages straight
- * from it.
+ * from it. Public for the features that build on products (insights, price streams).
  */
 @Service
-class CatalogService {
+public class CatalogService {
 
 	private final ProductRepository products;
 
@@ -24,7 +27,7 @@ class CatalogService {
 		this.cache = cache;
 	}
 
-	Product getProduct(long id) {
+	public Product getProduct(long id) {
 		return this.cache.get(id).orElseGet(() -> {
 			Product product = this.products.findById(id).orElseThrow(() -> productNotFound(id));
 			this.cache.put(product);
@@ -34,6 +37,17 @@ class CatalogService {
 
 	ProductPage listProducts(ProductQuery query) {
 		return ProductPage.of(this.products.findPage(query), query.limit());
+	}
+
+	/**
+	 * Fails with {@code PRODUCT_NOT_FOUND} for the first of the ids, in their order, that
+	 * names no product; one query for all of them.
+	 */
+	public void requireAll(List<Long> ids) {
+		Set<Long> existing = this.products.findExistingIds(ids);
+		ids.stream().filter((id) -> !existing.contains(id)).findFirst().ifPresent((missing) -> {
+			throw productNotFound(missing);
+		});
 	}
 
 	static ApiException productNotFound(long id) {

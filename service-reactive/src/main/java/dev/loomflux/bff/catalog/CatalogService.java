@@ -1,5 +1,7 @@
 package dev.loomflux.bff.catalog;
 
+import java.util.List;
+
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductPage;
 import dev.loomflux.domain.catalog.ProductQuery;
@@ -11,10 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Product reads: cache-aside over PostgreSQL for single products, keyset pages straight
- * from it.
+ * from it. Public for the features that build on products (insights, price streams).
  */
 @Service
-class CatalogService {
+public class CatalogService {
 
 	private final ProductRepository products;
 
@@ -25,7 +27,7 @@ class CatalogService {
 		this.cache = cache;
 	}
 
-	Mono<Product> getProduct(long id) {
+	public Mono<Product> getProduct(long id) {
 		return this.cache.get(id)
 			.switchIfEmpty(Mono.defer(() -> this.products.findById(id)
 				.switchIfEmpty(Mono.error(() -> productNotFound(id)))
@@ -34,6 +36,16 @@ class CatalogService {
 
 	Mono<ProductPage> listProducts(ProductQuery query) {
 		return this.products.findPage(query).collectList().map((rows) -> ProductPage.of(rows, query.limit()));
+	}
+
+	/**
+	 * Fails with {@code PRODUCT_NOT_FOUND} for the first of the ids, in their order, that
+	 * names no product; one query for all of them.
+	 */
+	public Mono<Void> requireAll(List<Long> ids) {
+		return this.products.findExistingIds(ids)
+			.flatMap((existing) -> Mono.justOrEmpty(ids.stream().filter((id) -> !existing.contains(id)).findFirst()))
+			.flatMap((missing) -> Mono.<Void>error(productNotFound(missing)));
 	}
 
 	static ApiException productNotFound(long id) {

@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param db database pool settings, mapped onto HikariCP or r2dbc-pool
  * @param cache Redis cache settings
  * @param http HTTP server limits
+ * @param insights limits of the CPU-bound insights
+ * @param prices limits and pace of the price streams
  */
 @ConfigurationProperties("bff")
-public record BffProperties(String model, Db db, Cache cache, Http http) {
+public record BffProperties(String model, Db db, Cache cache, Http http, Insights insights, Prices prices) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -35,6 +37,21 @@ public record BffProperties(String model, Db db, Cache cache, Http http) {
 	 * @param maxRequestBody larger request bodies get 413
 	 */
 	public record Http(DataSize maxRequestBody) {
+	}
+
+	/**
+	 * @param maxConcurrent simulations running or queued at once; more get 503
+	 * @param inline run simulations on the event loop instead of the bounded CPU
+	 * scheduler (the {@code reactive-inline} variant: the naive mistake, kept on purpose)
+	 */
+	public record Insights(int maxConcurrent, boolean inline) {
+	}
+
+	/**
+	 * @param maxStreams open streams at once; more get 503
+	 * @param heartbeat how often a stream sends an SSE comment
+	 */
+	public record Prices(int maxStreams, Duration heartbeat) {
 	}
 
 }
