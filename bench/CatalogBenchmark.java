@@ -77,21 +77,7 @@ public class CatalogBenchmark {
 	static List<String> run(Variant variant) throws Exception {
 		System.out.printf("%n== %s: service on CPU %s, wrk on CPU %s, %d connections%n", variant.name(),
 				SERVICE_CPU, LOAD_CPU, CONNECTIONS);
-		List<String> command = new ArrayList<>(List.of("taskset", "-c", SERVICE_CPU, javaBinary()));
-		command.addAll(JVM_FLAGS);
-		command.addAll(variant.flags());
-		command.addAll(List.of("-jar", jarOf(variant.jar())));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(Path.of("target", "bench-" + variant.name() + ".log").toFile());
-		builder.environment().put("SERVER_PORT", "18080");
-		builder.environment().put("MANAGEMENT_SERVER_PORT", "19080");
-		builder.environment().put("SPRING_PROFILES_ACTIVE", variant.profile());
-		builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/loomflux_bench");
-		builder.environment().put("SPRING_FLYWAY_URL", "jdbc:postgresql://127.0.0.1:5432/loomflux_bench");
-		builder.environment().put("SPRING_R2DBC_URL", "r2dbc:postgresql://127.0.0.1:5432/loomflux_bench");
-		builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
-		Files.createDirectories(Path.of("target"));
-		Process service = builder.start();
+		Process service = start(variant);
 		try {
 			awaitReady();
 			fillCache();
@@ -127,6 +113,28 @@ public class CatalogBenchmark {
 			service.destroy();
 			service.waitFor();
 		}
+	}
+
+	/**
+	 * Starts a variant from its jar, pinned to SERVICE_CPU, on ports 18080 (management
+	 * 19080).
+	 */
+	static Process start(Variant variant) throws IOException {
+		List<String> command = new ArrayList<>(List.of("taskset", "-c", SERVICE_CPU, javaBinary()));
+		command.addAll(JVM_FLAGS);
+		command.addAll(variant.flags());
+		command.addAll(List.of("-jar", jarOf(variant.jar())));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "bench-" + variant.name() + ".log").toFile());
+		builder.environment().put("SERVER_PORT", "18080");
+		builder.environment().put("MANAGEMENT_SERVER_PORT", "19080");
+		builder.environment().put("SPRING_PROFILES_ACTIVE", variant.profile());
+		builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/loomflux_bench");
+		builder.environment().put("SPRING_FLYWAY_URL", "jdbc:postgresql://127.0.0.1:5432/loomflux_bench");
+		builder.environment().put("SPRING_R2DBC_URL", "r2dbc:postgresql://127.0.0.1:5432/loomflux_bench");
+		builder.environment().put("LOGGING_LEVEL_ROOT", "WARN");
+		Files.createDirectories(Path.of("target"));
+		return builder.start();
 	}
 
 	/** Steady: the last three rounds within 5 % of their mean. */

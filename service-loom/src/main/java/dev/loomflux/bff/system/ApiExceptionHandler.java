@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Turns every failure into the same RFC 9457 {@link Problem} that service-reactive's
@@ -47,6 +48,16 @@ class ApiExceptionHandler {
 		ErrorCode code = RequestSizeLimitFilter.isBodyTooLarge(ex) ? ErrorCode.PAYLOAD_TOO_LARGE
 				: ErrorCode.MALFORMED_REQUEST;
 		return respond(Problem.of(code, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * The client of an open stream hung up: there is nobody to answer, and a problem body
+	 * could not be written into an event stream anyway. (WebFlux has no such case:
+	 * Reactor Netty cancels the stream's subscription instead.)
+	 */
+	@ExceptionHandler
+	void handleClientGone(AsyncRequestNotUsableException ex) {
+		log.debug("Client gone: {}", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -8,17 +8,22 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code reactive-inline} profile runs the kernel on the event loop that owns the
  * request's connection (the naive mistake, kept on purpose). CPU work is not a blocking
- * call, so BlockHound lets it pass: only the measurements show its cost.
+ * call, so BlockHound lets it pass: only the measurements show its cost. A context of its
+ * own, so it keeps a small database pool and is closed afterwards.
  */
 @ServiceTest
 @ActiveProfiles("reactive-inline")
+@TestPropertySource(properties = "bff.db.pool-size=2")
+@DirtiesContext
 class InsightsInlineTest {
 
 	@LocalServerPort
