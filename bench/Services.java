@@ -28,6 +28,7 @@ final class Services {
 	static final List<Variant> VARIANTS = List.of(new Variant("loom", "service-loom", "", List.of()),
 			new Variant("platform", "service-loom", "platform", List.of()),
 			new Variant("reactive", "service-reactive", "", List.of()),
+			new Variant("reactive-inline", "service-reactive", "reactive-inline", List.of()),
 			// Reactor Netty starts max(cores, 4) loop threads: 4 on one core. This variant shows
 			// what that costs (run it by name; it is in no default set).
 			new Variant("reactive-one-loop", "service-reactive", "", List.of("-Dreactor.netty.ioWorkerCount=1")));

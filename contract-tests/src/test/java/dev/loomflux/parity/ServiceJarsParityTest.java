@@ -57,6 +57,14 @@ class ServiceJarsParityTest {
 				get("/api/products"), get("/api/products?limit=100"), get("/api/products?category=books&limit=3"),
 				get("/api/products?category=home&limit=5&after=40"), get("/api/products?after=9990"),
 				get("/api/products?category=unicorns"),
+				// insights: the kernel's output, its caps, unknown products
+				get("/api/products/1/insights"), get("/api/products/2/insights?horizonDays=365&paths=20000"),
+				get("/api/products/3/insights?horizonDays=1&paths=1"), get("/api/products/1/insights?paths=20001"),
+				get("/api/products/1/insights?horizonDays=366&paths=0"), get("/api/products/10001/insights"),
+				get("/api/products/abc/insights"), request("POST", "/api/products/1/insights", "{}", null),
+				// price streams: only what is answered before a stream starts (ticks
+				// carry the time)
+				get("/api/prices/stream"), get("/api/prices/stream?ids=1,1"), get("/api/prices/stream?ids=1,10001"),
 				// unknown resources and validation
 				get("/api/products/10001"), get("/api/products/abc"), get("/api/products/0"), get("/api/products/-5"),
 				get("/api/products/9223372036854775808"), get("/api/products/1.0"), get("/api/products?limit=0"),

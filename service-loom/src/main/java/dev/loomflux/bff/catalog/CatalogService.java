@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductPage;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Product reads: cache-aside over PostgreSQL for single products and batches, keyset
- * pages straight from PostgreSQL. Public for the cart and the home page, which price
- * their products through it.
+ * pages straight from PostgreSQL. Public for the features that build on products (cart,
+ * home, insights, price streams).
  */
 @Service
 public class CatalogService {
@@ -56,6 +57,17 @@ public class CatalogService {
 
 	ProductPage listProducts(ProductQuery query) {
 		return ProductPage.of(this.products.findPage(query), query.limit());
+	}
+
+	/**
+	 * Fails with {@code PRODUCT_NOT_FOUND} for the first of the ids, in their order, that
+	 * names no product; one query for all of them.
+	 */
+	public void requireAll(List<Long> ids) {
+		Set<Long> existing = this.products.findExistingIds(ids);
+		ids.stream().filter((id) -> !existing.contains(id)).findFirst().ifPresent((missing) -> {
+			throw productNotFound(missing);
+		});
 	}
 
 	static ApiException productNotFound(long id) {

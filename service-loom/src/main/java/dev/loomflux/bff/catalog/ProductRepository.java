@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductQuery;
@@ -45,6 +46,10 @@ class ProductRepository {
 			.param("limit", query.limit() + 1)
 			.query(ProductRepository::toProduct)
 			.list();
+	}
+
+	Set<Long> findExistingIds(List<Long> ids) {
+		return this.jdbc.sql(ProductSql.EXISTING_IDS).param("ids", ids).query(Long.class).set();
 	}
 
 	private static Product toProduct(ResultSet row, int rowNumber) throws SQLException {

@@ -3,6 +3,7 @@ package dev.loomflux.bff.system;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
+import dev.loomflux.domain.limit.ConcurrencyLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Turns every failure into the same RFC 9457 {@link Problem} that service-reactive's
@@ -32,7 +34,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Problem> handleApiException(ApiException ex, HttpServletRequest request) {
-		return respond(Problem.of(ex, request.getRequestURI()), HttpHeaders.EMPTY);
+		return respond(Problem.of(ex, request.getRequestURI()), headersFor(ex));
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
@@ -48,6 +50,16 @@ class ApiExceptionHandler {
 		return respond(Problem.of(code, request.getRequestURI()), HttpHeaders.EMPTY);
 	}
 
+	/**
+	 * The client of an open stream hung up: there is nobody to answer, and a problem body
+	 * could not be written into an event stream anyway. (WebFlux has no such case:
+	 * Reactor Netty cancels the stream's subscription instead.)
+	 */
+	@ExceptionHandler
+	void handleClientGone(AsyncRequestNotUsableException ex) {
+		log.debug("Client gone: {}", ex.getMessage());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Problem> handleOther(Exception ex, HttpServletRequest request) {
 		if (ex instanceof ErrorResponse response) {
@@ -56,6 +68,16 @@ class ApiExceptionHandler {
 		}
 		log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problem.of(ErrorCode.INTERNAL_ERROR, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	/** Overload is temporary: say when to come back. */
+	private static HttpHeaders headersFor(ApiException ex) {
+		if (ex.code() != ErrorCode.OVERLOADED) {
+			return HttpHeaders.EMPTY;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, ConcurrencyLimit.RETRY_AFTER_SECONDS);
+		return headers;
 	}
 
 	static ResponseEntity<Problem> respond(Problem problem, HttpHeaders headers) {

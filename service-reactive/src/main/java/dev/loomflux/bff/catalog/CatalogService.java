@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Product reads: cache-aside over PostgreSQL for single products and batches, keyset
- * pages straight from PostgreSQL. Public for the cart and the home page, which price
- * their products through it.
+ * pages straight from PostgreSQL. Public for the features that build on products (cart,
+ * home, insights, price streams).
  */
 @Service
 public class CatalogService {
@@ -56,6 +56,16 @@ public class CatalogService {
 
 	Mono<ProductPage> listProducts(ProductQuery query) {
 		return this.products.findPage(query).collectList().map((rows) -> ProductPage.of(rows, query.limit()));
+	}
+
+	/**
+	 * Fails with {@code PRODUCT_NOT_FOUND} for the first of the ids, in their order, that
+	 * names no product; one query for all of them.
+	 */
+	public Mono<Void> requireAll(List<Long> ids) {
+		return this.products.findExistingIds(ids)
+			.flatMap((existing) -> Mono.justOrEmpty(ids.stream().filter((id) -> !existing.contains(id)).findFirst()))
+			.flatMap((missing) -> Mono.<Void>error(productNotFound(missing)));
 	}
 
 	static ApiException productNotFound(long id) {

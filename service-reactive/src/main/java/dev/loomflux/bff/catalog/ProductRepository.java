@@ -1,6 +1,9 @@
 package dev.loomflux.bff.catalog;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.catalog.ProductQuery;
@@ -45,6 +48,14 @@ class ProductRepository {
 			statement = statement.bind("category", query.category());
 		}
 		return statement.map(ProductRepository::toProduct).all();
+	}
+
+	Mono<Set<Long>> findExistingIds(List<Long> ids) {
+		return this.db.sql(ProductSql.EXISTING_IDS)
+			.bind("ids", ids)
+			.map((row) -> row.get("id", Long.class))
+			.all()
+			.collect(Collectors.toSet());
 	}
 
 	private static Product toProduct(Readable row) {

@@ -3,6 +3,7 @@ package dev.loomflux.bff.system;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
+import dev.loomflux.domain.limit.ConcurrencyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Problem> handleApiException(ApiException ex, ServerWebExchange exchange) {
-		return respond(Problem.of(ex, path(exchange)), HttpHeaders.EMPTY);
+		return respond(Problem.of(ex, path(exchange)), headersFor(ex));
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
@@ -59,6 +60,16 @@ class ApiExceptionHandler {
 		}
 		log.error("Unexpected failure of {} {}", exchange.getRequest().getMethod(), path(exchange), ex);
 		return respond(Problem.of(ErrorCode.INTERNAL_ERROR, path(exchange)), HttpHeaders.EMPTY);
+	}
+
+	/** Overload is temporary: say when to come back. */
+	private static HttpHeaders headersFor(ApiException ex) {
+		if (ex.code() != ErrorCode.OVERLOADED) {
+			return HttpHeaders.EMPTY;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, ConcurrencyLimit.RETRY_AFTER_SECONDS);
+		return headers;
 	}
 
 	static ResponseEntity<Problem> respond(Problem problem, HttpHeaders headers) {

@@ -16,9 +16,12 @@ import org.springframework.util.unit.DataSize;
  * @param downstream the recommendation and promotion services
  * @param home the home page fan-out
  * @param http HTTP server limits
+ * @param insights limits of the CPU-bound insights
+ * @param prices limits and pace of the price streams
  */
 @ConfigurationProperties("bff")
-public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstream downstream, Home home, Http http) {
+public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstream downstream, Home home, Http http,
+		Insights insights, Prices prices) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -63,6 +66,21 @@ public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstr
 	 * @param maxRequestBody larger request bodies get 413
 	 */
 	public record Http(DataSize maxRequestBody) {
+	}
+
+	/**
+	 * @param maxConcurrent simulations running or queued at once; more get 503
+	 * @param inline run simulations on the event loop instead of the bounded CPU
+	 * scheduler (the {@code reactive-inline} variant: the naive mistake, kept on purpose)
+	 */
+	public record Insights(int maxConcurrent, boolean inline) {
+	}
+
+	/**
+	 * @param maxStreams open streams at once; more get 503
+	 * @param heartbeat how often a stream sends an SSE comment
+	 */
+	public record Prices(int maxStreams, Duration heartbeat) {
 	}
 
 }

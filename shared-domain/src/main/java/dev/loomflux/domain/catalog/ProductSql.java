@@ -22,6 +22,12 @@ public final class ProductSql {
 	public static final String FIND_PAGE_IN_CATEGORY = COLUMNS
 			+ " WHERE category = :category AND id > :after ORDER BY id LIMIT :limit";
 
+	/**
+	 * Which of the given ids exist: one query for a whole price stream's products; both
+	 * JdbcClient and DatabaseClient expand a collection into {@code IN (?, ?, ...)}.
+	 */
+	public static final String EXISTING_IDS = "SELECT id FROM products WHERE id IN (:ids)";
+
 	private ProductSql() {
 	}
 

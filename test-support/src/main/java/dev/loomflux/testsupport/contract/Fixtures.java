@@ -17,6 +17,9 @@ public final class Fixtures {
 			"description":"The compact oak lamp from our books range.",\
 			"category":"books","priceCents":8118,"stock":313}""";
 
+	/** Product 1's price in {@link #PRODUCT_1}. */
+	public static final long PRODUCT_1_PRICE_CENTS = 8118;
+
 	public static final int PRODUCTS = 10_000;
 
 	public static final int CATEGORIES = 20;
