@@ -7,13 +7,11 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +26,7 @@ import org.springframework.stereotype.Component;
  * itself is still the one Spring Boot configures (options, resources, metrics).
  */
 @Component
-public class SharedRedis {
+public class SharedRedis implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
 
@@ -40,7 +38,7 @@ public class SharedRedis {
 
 	private volatile StatefulRedisConnection<String, String> connection;
 
-	private Thread attempts;
+	private volatile Thread attempts;
 
 	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties) {
 		this.factory = factory;
@@ -53,8 +51,19 @@ public class SharedRedis {
 		return (open != null) ? Optional.of(open.sync()) : Optional.empty();
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void open() {
+	/** Just after the connection factory (phase 0) starts, just before it stops. */
+	@Override
+	public int getPhase() {
+		return 1;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.attempts != null;
+	}
+
+	@Override
+	public void start() {
 		RedisClient client = (RedisClient) this.factory.getNativeClient();
 		this.attempts = Thread.ofVirtual().name("redis-connect").start(() -> {
 			while (this.connection == null && !Thread.currentThread().isInterrupted()) {
@@ -70,13 +79,15 @@ public class SharedRedis {
 		});
 	}
 
-	@PreDestroy
-	void close() {
+	@Override
+	public void stop() {
 		if (this.attempts != null) {
 			this.attempts.interrupt();
+			this.attempts = null;
 		}
 		if (this.connection != null) {
 			this.connection.closeAsync();
+			this.connection = null;
 		}
 	}
 

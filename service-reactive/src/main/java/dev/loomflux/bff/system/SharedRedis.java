@@ -7,16 +7,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Spring Boot configures (options, resources, metrics).
  */
 @Component
-public class SharedRedis {
+public class SharedRedis implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
 
@@ -44,7 +42,7 @@ public class SharedRedis {
 
 	private volatile StatefulRedisConnection<String, String> connection;
 
-	private Disposable attempts;
+	private volatile Disposable attempts;
 
 	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties) {
 		this.factory = factory;
@@ -57,8 +55,19 @@ public class SharedRedis {
 		return (open != null) ? Optional.of(open.reactive()) : Optional.empty();
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void open() {
+	/** Just after the connection factory (phase 0) starts, just before it stops. */
+	@Override
+	public int getPhase() {
+		return 1;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.attempts != null;
+	}
+
+	@Override
+	public void start() {
 		RedisClient client = (RedisClient) this.factory.getNativeClient();
 		this.attempts = Mono
 			.defer(() -> Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, RedisUris.of(this.properties))))
@@ -70,13 +79,15 @@ public class SharedRedis {
 			});
 	}
 
-	@PreDestroy
-	void close() {
+	@Override
+	public void stop() {
 		if (this.attempts != null) {
 			this.attempts.dispose();
+			this.attempts = null;
 		}
 		if (this.connection != null) {
 			this.connection.closeAsync();
+			this.connection = null;
 		}
 	}
 

@@ -42,6 +42,7 @@ public abstract class CartContract {
 	@BeforeEach
 	void emptyTheCart() {
 		this.api = HttpApi.onPort(this.port);
+		Fixtures.awaitRedisConnected(this.api);
 		this.redis.del("cart:" + CUSTOMER);
 	}
 

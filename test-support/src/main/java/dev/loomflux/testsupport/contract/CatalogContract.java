@@ -1,6 +1,5 @@
 package dev.loomflux.testsupport.contract;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The catalog contract, written once and run unchanged against both services (each has an
@@ -39,12 +37,7 @@ public abstract class CatalogContract {
 	@BeforeEach
 	void connect() {
 		this.api = HttpApi.onPort(this.port);
-		// the services open their Redis connection in the background after start-up
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			this.redis.del("product:99");
-			this.api.get("/api/products/99");
-			return this.redis.exists("product:99") == 1;
-		});
+		Fixtures.awaitRedisConnected(this.api);
 	}
 
 	@Test

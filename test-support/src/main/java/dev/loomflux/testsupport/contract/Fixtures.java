@@ -1,7 +1,12 @@
 package dev.loomflux.testsupport.contract;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+
+import dev.loomflux.testsupport.HttpApi;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the contract tests may rely on in the deterministic seed (shared-domain's
@@ -28,6 +33,14 @@ public final class Fixtures {
 	public static final int PRODUCTS_PER_CATEGORY = PRODUCTS / CATEGORIES;
 
 	private Fixtures() {
+	}
+
+	/**
+	 * Waits until the service has its Redis connection, which it opens in the background
+	 * after start-up: until then carts answer 503 and product reads skip the cache.
+	 */
+	public static void awaitRedisConnected(HttpApi api) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/customers/1/cart").status() == 200);
 	}
 
 	/**

@@ -43,6 +43,7 @@ public abstract class HomeContract {
 	@BeforeEach
 	void prepare() {
 		this.api = HttpApi.onPort(this.port);
+		Fixtures.awaitRedisConnected(this.api);
 		this.stub.reset();
 		TestInfrastructure.get().redis().del("cart:" + CUSTOMER);
 		TestInfrastructure.get().redis().hset("cart:" + CUSTOMER, Map.of("8", "1", "12", "2"));
