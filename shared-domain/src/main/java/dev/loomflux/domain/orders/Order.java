@@ -3,6 +3,7 @@ package dev.loomflux.domain.orders;
 import java.time.Instant;
 import java.util.List;
 
+import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 
@@ -48,6 +49,19 @@ public record Order(long id, long customerId, String status, long totalCents, In
 
 	public static ApiException notFound(long id) {
 		return new ApiException(ErrorCode.ORDER_NOT_FOUND, "Order " + id + " does not exist.");
+	}
+
+	/**
+	 * The ordered products as fields of the customer's cart hash, which a placed order
+	 * removes.
+	 */
+	public String[] cartFields() {
+		return this.items.stream().map((item) -> Long.toString(item.productId())).toArray(String[]::new);
+	}
+
+	/** The ordered products' cache keys, which a placed order evicts. */
+	public String[] cacheKeys() {
+		return this.items.stream().map((item) -> Product.cacheKey(item.productId())).toArray(String[]::new);
 	}
 
 	/** The path of this order, for the {@code Location} header. */

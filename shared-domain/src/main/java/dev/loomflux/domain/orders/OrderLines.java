@@ -40,7 +40,7 @@ public final class OrderLines {
 		}).toList();
 	}
 
-	static long totalCents(List<OrderItem> items) {
+	public static long totalCents(List<OrderItem> items) {
 		return items.stream().mapToLong(OrderItem::lineTotalCents).sum();
 	}
 
