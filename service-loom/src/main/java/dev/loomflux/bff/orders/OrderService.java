@@ -77,6 +77,10 @@ class OrderService {
 		if (!previous.isEmpty()) {
 			return new Placement(Order.replay(previous, hash), false);
 		}
+		return placeNew(key, hash, request);
+	}
+
+	private Placement placeNew(String key, String hash, CreateOrderRequest request) {
 		this.customers.requireExists(request.customerId());
 		List<OrderItem> items = OrderLines.of(request, this.orders.lockProducts(request.productIds()));
 		this.orders.decrementStock(items);
