@@ -3,6 +3,7 @@ package dev.loomflux.bff.orders;
 import java.net.URI;
 
 import dev.loomflux.domain.error.Ids;
+import dev.loomflux.domain.json.JsonBodies;
 import dev.loomflux.domain.orders.CreateOrderRequest;
 import dev.loomflux.domain.orders.IdempotencyKey;
 import dev.loomflux.domain.orders.Order;
@@ -30,6 +31,7 @@ class OrderController {
 
 	OrderController(OrderService orders) {
 		this.orders = orders;
+		JsonBodies.prepare(CreateOrderRequest.class);
 	}
 
 	@PostMapping(consumes = "application/json")
