@@ -16,6 +16,7 @@ import reactor.util.retry.Retry;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.context.event.ContextRestartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,18 @@ public class SharedRedis {
 				this.connection = opened;
 				log.info("Redis connection open");
 			});
+	}
+
+	/**
+	 * A stopped context (the test framework pauses cached contexts between uses) stops
+	 * Lettuce's client, which closes this connection for good; when the context runs
+	 * again, the client is a new one and so must the connection be.
+	 */
+	@EventListener(ContextRestartedEvent.class)
+	void reopen() {
+		close();
+		this.connection = null;
+		open();
 	}
 
 	@PreDestroy
