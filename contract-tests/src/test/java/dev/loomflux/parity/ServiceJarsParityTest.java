@@ -92,7 +92,38 @@ class ServiceJarsParityTest {
 				// the home page: the stub's answers are deterministic, so the whole page
 				// must match
 				get("/api/customers/77/home"), get("/api/customers/1/home"), get("/api/customers/9999/home"),
-				get("/api/customers/10001/home"), get("/api/customers/x/home"));
+				get("/api/customers/10001/home"), get("/api/customers/x/home"),
+				// orders: seeded ones (a placed order's id and time differ between the
+				// jars, so successful POSTs are left to the contract tests)
+				get("/api/orders/1"), get("/api/orders/50000"), get("/api/orders/50001"),
+				get("/api/orders/9223372036854775807"), get("/api/orders/abc"), get("/api/orders/0"),
+				request("DELETE", "/api/orders/1", null, null), request("GET", "/api/orders", null, null));
+	}
+
+	/**
+	 * {@code POST /api/orders} requests that change nothing, so both jars can be asked
+	 * the same: the key, the body and its content type.
+	 */
+	static Stream<Arguments> orderCorpus() {
+		String order = "{\"customerId\":77,\"items\":[{\"productId\":5,\"quantity\":2}]}";
+		return Stream.of(Arguments.of(null, order, "application/json"),
+				Arguments.of("k".repeat(256), order, "application/json"),
+				// a seeded order's key with another payload
+				Arguments.of("seed-1", order, "application/json"),
+				Arguments.of("parity-1", "{\"customerId\":10001,\"items\":[{\"productId\":5,\"quantity\":2}]}",
+						"application/json"),
+				Arguments.of("parity-2", "{\"customerId\":77,\"items\":[{\"productId\":10001,\"quantity\":2}]}",
+						"application/json"),
+				Arguments.of("parity-3",
+						"{\"customerId\":0,\"items\":[{\"productId\":5,\"quantity\":101},"
+								+ "{\"productId\":5,\"quantity\":1},{\"productId\":\"6\",\"quantity\":1}]}",
+						"application/json"),
+				Arguments.of("parity-4", "{\"customerId\":77,\"items\":[]}", "application/json"),
+				Arguments.of("parity-5", "{\"customerId\":77,\"items\":[{\"productId\":5,\"quantity\":1,\"x\":1}]}",
+						"application/json"),
+				Arguments.of("parity-6", "{\"customerId\":77,\"items\":[", "application/json"),
+				Arguments.of("parity-7", "", "application/json"), Arguments.of("parity-8", order, "text/plain"),
+				Arguments.of("parity-9", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", "application/json"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2}")
@@ -106,6 +137,17 @@ class ServiceJarsParityTest {
 		assertThat(fromReactive.header("Allow")).as("Allow").isEqualTo(fromLoom.header("Allow"));
 		assertThat(fromReactive.text()).as("body").isEqualTo(fromLoom.text());
 		assertThat(fromReactive.body()).as("body bytes").isEqualTo(fromLoom.body());
+	}
+
+	@ParameterizedTest(name = "POST /api/orders key={0} {2}")
+	@MethodSource("orderCorpus")
+	void shouldAnswerOrdersIdentically(String key, String body, String contentType) {
+		Reply fromLoom = loom.api().send(order(loom.api(), key, body, contentType));
+		Reply fromReactive = reactive.api().send(order(reactive.api(), key, body, contentType));
+
+		assertThat(fromReactive.status()).as("status").isEqualTo(fromLoom.status());
+		assertThat(fromReactive.contentType()).as("content type").isEqualTo(fromLoom.contentType());
+		assertThat(fromReactive.text()).as("body").isEqualTo(fromLoom.text());
 	}
 
 	@Test
@@ -137,6 +179,13 @@ class ServiceJarsParityTest {
 
 	private static Arguments request(String method, String path, String body, String accept, String contentType) {
 		return Arguments.of(method, path, body, accept, contentType);
+	}
+
+	private static HttpRequest.Builder order(HttpApi api, String key, String body, String contentType) {
+		HttpRequest.Builder request = api.request("/api/orders")
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return (key != null) ? request.header("Idempotency-Key", key) : request;
 	}
 
 	private static Reply send(HttpApi api, String method, String path, String body, String accept, String contentType) {

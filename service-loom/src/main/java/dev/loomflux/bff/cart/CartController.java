@@ -3,6 +3,7 @@ package dev.loomflux.bff.cart;
 import dev.loomflux.domain.cart.Cart;
 import dev.loomflux.domain.cart.CartItemUpdate;
 import dev.loomflux.domain.error.Ids;
+import dev.loomflux.domain.json.JsonBodies;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ class CartController {
 
 	CartController(CartService carts) {
 		this.carts = carts;
+		JsonBodies.prepare(CartItemUpdate.class);
 	}
 
 	@GetMapping

@@ -3,6 +3,7 @@ package dev.loomflux.bff.cart;
 import dev.loomflux.domain.cart.Cart;
 import dev.loomflux.domain.cart.CartItemUpdate;
 import dev.loomflux.domain.error.Ids;
+import dev.loomflux.domain.json.JsonBodies;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class CartController {
 
 	CartController(CartService carts) {
 		this.carts = carts;
+		JsonBodies.prepare(CartItemUpdate.class);
 	}
 
 	@GetMapping

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * The one Lettuce connection this service talks to Redis over (Lettuce multiplexes every
  * command of every request over it), opened in the background after start-up and retried
  * until Redis answers. Once open, Lettuce reconnects by itself, without blocking,
- * whenever Redis comes back.
+ * whenever Redis comes back. It follows the application's lifecycle: it opens when the
+ * application starts (or a paused test context resumes) and closes when it stops, after
+ * the web server has drained its requests.
  * <p>
  * Why not Spring Data's {@code ReactiveStringRedisTemplate}: it fetches its shared
  * connection under a lock on every command and opens it with a blocking connect on first

@@ -69,6 +69,18 @@ public final class JsonBodies {
 		}
 	}
 
+	/**
+	 * Builds and caches the deserializers of these body types now. Jackson builds a
+	 * type's deserializer on first use under a lock; the services call this while they
+	 * start, so that the first requests, arriving together on several event loops, never
+	 * park one of them on that lock (BlockHound caught it).
+	 */
+	public static void prepare(Class<?>... types) {
+		for (Class<?> type : types) {
+			STRICT.readerFor(type);
+		}
+	}
+
 	/** Throws {@code VALIDATION_FAILED} with every violation, if there are any. */
 	public static void requireValid(List<Violation> violations) {
 		if (!violations.isEmpty()) {

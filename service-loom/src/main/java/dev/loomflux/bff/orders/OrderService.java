@@ -1,0 +1,95 @@
+package dev.loomflux.bff.orders;
+
+import java.util.List;
+
+import dev.loomflux.bff.customer.CustomerRepository;
+import dev.loomflux.domain.error.ApiException;
+import dev.loomflux.domain.error.ErrorCode;
+import dev.loomflux.domain.orders.CreateOrderRequest;
+import dev.loomflux.domain.orders.Order;
+import dev.loomflux.domain.orders.OrderItem;
+import dev.loomflux.domain.orders.OrderLines;
+import dev.loomflux.domain.orders.OrderRow;
+import dev.loomflux.domain.orders.Placement;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places orders, one transaction each: the key's advisory lock, the replay check, the
+ * product rows locked in id order, stock, order and lines, committed together or not at
+ * all. The cart and cache follow only after the commit.
+ */
+@Service
+class OrderService {
+
+	private final OrderRepository orders;
+
+	private final CustomerRepository customers;
+
+	private final OrderCleanup cleanup;
+
+	private final TransactionTemplate transactions;
+
+	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup,
+			PlatformTransactionManager transactionManager) {
+		this.orders = orders;
+		this.customers = customers;
+		this.cleanup = cleanup;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	Placement placeOrder(String key, CreateOrderRequest request) {
+		String hash = request.hash();
+		Placement placement;
+		try {
+			placement = this.transactions.execute((status) -> placeInTransaction(key, hash, request));
+		}
+		catch (DuplicateKeyException ex) {
+			// The advisory lock keeps two transactions with one key apart, so this takes
+			// a
+			// key written past the lock (or a hash collision's neighbour): the other
+			// order
+			// stands, and a retry with this key replays it.
+			throw keyInFlight();
+		}
+		if (placement.created()) {
+			this.cleanup.afterCommit(placement.order());
+		}
+		return placement;
+	}
+
+	Order getOrder(long id) {
+		List<OrderRow> rows = this.orders.findById(id);
+		if (rows.isEmpty()) {
+			throw Order.notFound(id);
+		}
+		return Order.of(rows);
+	}
+
+	private Placement placeInTransaction(String key, String hash, CreateOrderRequest request) {
+		if (!this.orders.tryLockKey(key)) {
+			throw keyInFlight();
+		}
+		List<OrderRow> previous = this.orders.findByKey(key);
+		if (!previous.isEmpty()) {
+			return new Placement(Order.replay(previous, hash), false);
+		}
+		return placeNew(key, hash, request);
+	}
+
+	private Placement placeNew(String key, String hash, CreateOrderRequest request) {
+		this.customers.requireExists(request.customerId());
+		List<OrderItem> items = OrderLines.of(request, this.orders.lockProducts(request.productIds()));
+		this.orders.decrementStock(items);
+		return new Placement(this.orders.insert(request.customerId(), key, hash, items), true);
+	}
+
+	private static ApiException keyInFlight() {
+		return new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+				ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.defaultDetail());
+	}
+
+}

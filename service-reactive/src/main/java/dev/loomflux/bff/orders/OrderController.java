@@ -1,0 +1,58 @@
+package dev.loomflux.bff.orders;
+
+import java.net.URI;
+
+import dev.loomflux.domain.error.Ids;
+import dev.loomflux.domain.json.JsonBodies;
+import dev.loomflux.domain.orders.CreateOrderRequest;
+import dev.loomflux.domain.orders.IdempotencyKey;
+import dev.loomflux.domain.orders.Order;
+import dev.loomflux.domain.orders.Placement;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/orders}. The key header and the body are checked by shared-domain (the
+ * header is optional here so that its absence gets the contract's problem, not the
+ * framework's), so both services accept and refuse exactly the same requests.
+ */
+@RestController
+@RequestMapping(path = "/api/orders", produces = "application/json")
+class OrderController {
+
+	private final OrderService orders;
+
+	OrderController(OrderService orders) {
+		this.orders = orders;
+		JsonBodies.prepare(CreateOrderRequest.class);
+	}
+
+	@PostMapping(consumes = "application/json")
+	Mono<ResponseEntity<Order>> createOrder(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+			@RequestBody byte[] body) {
+		return Mono.defer(() -> {
+			String idempotencyKey = IdempotencyKey.parse(key);
+			return this.orders.placeOrder(idempotencyKey, CreateOrderRequest.parse(body));
+		}).map(OrderController::respond);
+	}
+
+	@GetMapping("/{id}")
+	Mono<Order> getOrder(@PathVariable String id) {
+		return Mono.defer(() -> this.orders.getOrder(Ids.parse("id", id)));
+	}
+
+	private static ResponseEntity<Order> respond(Placement placement) {
+		Order order = placement.order();
+		return placement.created() ? ResponseEntity.created(URI.create(order.location())).body(order)
+				: ResponseEntity.ok(order);
+	}
+
+}

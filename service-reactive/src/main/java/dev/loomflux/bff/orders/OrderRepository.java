@@ -1,0 +1,92 @@
+package dev.loomflux.bff.orders;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import dev.loomflux.domain.orders.Order;
+import dev.loomflux.domain.orders.OrderItem;
+import dev.loomflux.domain.orders.OrderLines;
+import dev.loomflux.domain.orders.OrderRow;
+import dev.loomflux.domain.orders.OrderSql;
+import dev.loomflux.domain.orders.StockedProduct;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Orders in PostgreSQL over R2DBC; the statements are shared-domain's {@link OrderSql}.
+ * Every method runs in the subscriber's transaction, if there is one.
+ */
+@Repository
+class OrderRepository {
+
+	private final DatabaseClient db;
+
+	OrderRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Boolean> tryLockKey(String key) {
+		return this.db.sql(OrderSql.TRY_LOCK_KEY).bind("key", key).map((row) -> row.get(0, Boolean.class)).one();
+	}
+
+	Mono<List<OrderRow>> findById(long id) {
+		return this.db.sql(OrderSql.FIND_BY_ID).bind("id", id).map(OrderRepository::toRow).all().collectList();
+	}
+
+	Mono<List<OrderRow>> findByKey(String key) {
+		return this.db.sql(OrderSql.FIND_BY_KEY).bind("key", key).map(OrderRepository::toRow).all().collectList();
+	}
+
+	Mono<List<StockedProduct>> lockProducts(List<Long> ids) {
+		return this.db.sql(OrderSql.LOCK_PRODUCTS)
+			.bind("ids", ids)
+			.map((row) -> new StockedProduct(row.get("id", Long.class), row.get("price_cents", Long.class),
+					row.get("stock", Integer.class)))
+			.all()
+			.collectList();
+	}
+
+	Mono<Void> decrementStock(List<OrderItem> items) {
+		return Flux.fromIterable(items)
+			.concatMap((item) -> this.db.sql(OrderSql.DECREMENT_STOCK)
+				.bind("quantity", item.quantity())
+				.bind("id", item.productId())
+				.fetch()
+				.rowsUpdated())
+			.then();
+	}
+
+	Mono<Order> insert(long customerId, String key, String requestHash, List<OrderItem> items) {
+		return this.db.sql(OrderSql.INSERT_ORDER)
+			.bind("customerId", customerId)
+			.bind("status", Order.CONFIRMED)
+			.bind("totalCents", OrderLines.totalCents(items))
+			.bind("key", key)
+			.bind("requestHash", requestHash)
+			.map((row) -> Order.placed(row.get("id", Long.class), customerId,
+					row.get("created_at", OffsetDateTime.class).toInstant(), items))
+			.one()
+			.flatMap((order) -> Flux.fromIterable(items)
+				.concatMap((item) -> this.db.sql(OrderSql.INSERT_ITEM)
+					.bind("orderId", order.id())
+					.bind("productId", item.productId())
+					.bind("quantity", item.quantity())
+					.bind("unitPriceCents", item.unitPriceCents())
+					.fetch()
+					.rowsUpdated())
+				.then(Mono.just(order)));
+	}
+
+	private static OrderRow toRow(Readable row) {
+		return new OrderRow(row.get("id", Long.class), row.get("customer_id", Long.class),
+				row.get("status", String.class), row.get("total_cents", Long.class),
+				row.get("request_hash", String.class), row.get("created_at", OffsetDateTime.class).toInstant(),
+				row.get("product_id", Long.class), row.get("quantity", Integer.class),
+				row.get("unit_price_cents", Long.class));
+	}
+
+}

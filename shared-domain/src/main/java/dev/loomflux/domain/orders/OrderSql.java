@@ -1,0 +1,58 @@
+package dev.loomflux.domain.orders;
+
+/**
+ * The orders' SQL, shared so that both services send PostgreSQL exactly the same
+ * statements in the same order. Always parameterised.
+ */
+public final class OrderSql {
+
+	/**
+	 * A transaction-scoped advisory lock on the key, tried, never waited for: a second
+	 * request with a key whose first request is still running answers 409 at once instead
+	 * of holding a connection while it waits. The lock goes with the transaction, so it
+	 * can never outlive the order's commit or rollback. Two keys with the same 64-bit
+	 * hash merely share a lock (a needless 409, never a wrong order).
+	 */
+	public static final String TRY_LOCK_KEY = "SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0))";
+
+	private static final String ORDER_WITH_ITEMS = """
+			SELECT o.id, o.customer_id, o.status, o.total_cents, o.request_hash, o.created_at,
+			       i.product_id, i.quantity, i.unit_price_cents
+			FROM orders o JOIN order_items i ON i.order_id = o.id
+			""";
+
+	public static final String FIND_BY_ID = ORDER_WITH_ITEMS + "WHERE o.id = :id ORDER BY i.product_id";
+
+	public static final String FIND_BY_KEY = ORDER_WITH_ITEMS + "WHERE o.idempotency_key = :key ORDER BY i.product_id";
+
+	/**
+	 * Locks the ordered products' rows in id order, so that concurrent orders sharing
+	 * products queue behind each other instead of deadlocking.
+	 */
+	public static final String LOCK_PRODUCTS = "SELECT id, price_cents, stock FROM products WHERE id IN (:ids) ORDER BY id FOR UPDATE";
+
+	/**
+	 * Stock was checked under the row lock, so this cannot go below zero (and the CHECK
+	 * constraint would refuse it if it did).
+	 */
+	public static final String DECREMENT_STOCK = """
+			UPDATE products SET stock = stock - :quantity, version = version + 1, updated_at = now()
+			WHERE id = :id""";
+
+	/**
+	 * The key and the payload hash are written with the order, in its transaction: there
+	 * is never a key without its order or the reverse.
+	 */
+	public static final String INSERT_ORDER = """
+			INSERT INTO orders (customer_id, status, total_cents, idempotency_key, request_hash)
+			VALUES (:customerId, :status, :totalCents, :key, :requestHash)
+			RETURNING id, created_at""";
+
+	public static final String INSERT_ITEM = """
+			INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents)
+			VALUES (:orderId, :productId, :quantity, :unitPriceCents)""";
+
+	private OrderSql() {
+	}
+
+}

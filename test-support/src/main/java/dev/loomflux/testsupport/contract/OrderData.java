@@ -1,0 +1,74 @@
+package dev.loomflux.testsupport.contract;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import dev.loomflux.testsupport.TestInfrastructure;
+
+/**
+ * What the order tests look at and prepare in PostgreSQL, straight over JDBC: what a
+ * request did to the data is checked in the data, not through the API under test.
+ */
+final class OrderData {
+
+	private OrderData() {
+	}
+
+	static int stock(long productId) {
+		return (int) queryLong("SELECT stock FROM products WHERE id = ?", productId);
+	}
+
+	static void setStock(long productId, int stock) {
+		update("UPDATE products SET stock = ? WHERE id = ?", stock, productId);
+	}
+
+	static long ordersWithKey(String key) {
+		return queryLong("SELECT count(*) FROM orders WHERE idempotency_key = ?", key);
+	}
+
+	static long orders() {
+		return queryLong("SELECT count(*) FROM orders");
+	}
+
+	/**
+	 * The quantity of a product ordered by the orders whose keys start with the prefix.
+	 */
+	static long orderedQuantity(long productId, String keyPrefix) {
+		return queryLong("""
+				SELECT coalesce(sum(i.quantity), 0) FROM order_items i JOIN orders o ON o.id = i.order_id
+				WHERE i.product_id = ? AND o.idempotency_key LIKE ?""", productId, keyPrefix + "%");
+	}
+
+	private static long queryLong(String sql, Object... params) {
+		try (Connection connection = TestInfrastructure.get().openConnection();
+				PreparedStatement statement = prepare(connection, sql, params);
+				ResultSet row = statement.executeQuery()) {
+			row.next();
+			return row.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void update(String sql, Object... params) {
+		try (Connection connection = TestInfrastructure.get().openConnection();
+				PreparedStatement statement = prepare(connection, sql, params)) {
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		for (int i = 0; i < params.length; i++) {
+			statement.setObject(i + 1, params[i]);
+		}
+		return statement;
+	}
+
+}
