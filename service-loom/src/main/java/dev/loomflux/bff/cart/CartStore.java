@@ -8,6 +8,7 @@ import dev.loomflux.bff.system.SharedRedis;
 import dev.loomflux.domain.cart.Cart;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import org.springframework.stereotype.Component;
@@ -34,8 +35,8 @@ class CartStore {
 		try {
 			return commands().hgetall(Cart.key(customerId));
 		}
-		catch (RuntimeException ex) {
-			throw unavailable(ex);
+		catch (RedisException ex) {
+			throw unavailable();
 		}
 	}
 
@@ -51,19 +52,16 @@ class CartStore {
 				commands.expire(key, this.ttl);
 			}
 		}
-		catch (RuntimeException ex) {
-			throw unavailable(ex);
+		catch (RedisException ex) {
+			throw unavailable();
 		}
 	}
 
 	private RedisCommands<String, String> commands() {
-		return this.redis.commands().orElseThrow(() -> unavailable(null));
+		return this.redis.commands().orElseThrow(CartStore::unavailable);
 	}
 
-	private static ApiException unavailable(RuntimeException cause) {
-		if (cause instanceof ApiException api) {
-			return api;
-		}
+	private static ApiException unavailable() {
 		return new ApiException(ErrorCode.CART_UNAVAILABLE, ErrorCode.CART_UNAVAILABLE.defaultDetail());
 	}
 

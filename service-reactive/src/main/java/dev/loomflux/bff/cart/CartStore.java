@@ -9,6 +9,7 @@ import dev.loomflux.domain.cart.Cart;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +36,7 @@ class CartStore {
 	Mono<Map<String, String>> quantities(long customerId) {
 		return commands().flatMap(
 				(commands) -> commands.hgetall(Cart.key(customerId)).collectMap(KeyValue::getKey, KeyValue::getValue))
-			.onErrorMap(CartStore::unavailable);
+			.onErrorMap(RedisException.class, (ex) -> unavailable());
 	}
 
 	Mono<Void> setQuantity(long customerId, long productId, int quantity) {
@@ -44,17 +45,14 @@ class CartStore {
 				: commands.hset(key, Long.toString(productId), Integer.toString(quantity))
 					.then(commands.expire(key, this.ttl))
 					.then())
-			.onErrorMap(CartStore::unavailable);
+			.onErrorMap(RedisException.class, (ex) -> unavailable());
 	}
 
 	private Mono<RedisReactiveCommands<String, String>> commands() {
-		return Mono.justOrEmpty(this.redis.commands()).switchIfEmpty(Mono.error(() -> unavailable(null)));
+		return Mono.justOrEmpty(this.redis.commands()).switchIfEmpty(Mono.error(CartStore::unavailable));
 	}
 
-	private static ApiException unavailable(Throwable cause) {
-		if (cause instanceof ApiException api) {
-			return api;
-		}
+	private static ApiException unavailable() {
 		return new ApiException(ErrorCode.CART_UNAVAILABLE, ErrorCode.CART_UNAVAILABLE.defaultDetail());
 	}
 
