@@ -52,6 +52,17 @@ class ComposeFileTest {
 	@ParameterizedTest
 	@CsvSource({ "downstream, downstream", "service-loom, service-loom", "service-reactive, service-reactive",
 			"service-loom-platform, service-loom", "service-reactive-inline, service-reactive" })
+	void shouldBuildTheModulesImageWithItsManagementPortForTheImagesHealthCheck(String service, String module) {
+		assertThat(Repository.<Map<String, Object>>at(service(service), "build.args")).as(service)
+			.containsEntry("MODULE", module)
+			.containsEntry("MANAGEMENT_PORT", String.valueOf(ServiceConfiguration.of(module).managementPort()));
+		assertThat(Repository.path(module + "/pom.xml")).exists();
+		assertThat(service(service).get("image")).isEqualTo("loomflux/" + module + ":local");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "downstream, downstream", "service-loom, service-loom", "service-reactive, service-reactive",
+			"service-loom-platform, service-loom", "service-reactive-inline, service-reactive" })
 	void shouldPublishThePortsTheServiceListensOn(String service, String module) {
 		ServiceConfiguration configuration = ServiceConfiguration.of(module);
 

@@ -40,16 +40,10 @@ class ObservabilityFilesTest {
 
 	@Test
 	void shouldProvisionDashboardsFromWhereComposeMountsThem() throws IOException {
-		Path provisioning = present("observability/grafana/provisioning/dashboards");
 		String mountTarget = mountTarget("./observability/grafana/dashboards");
-		List<String> paths;
-		try (Stream<Path> files = Files.list(provisioning)) {
-			paths = files.filter((file) -> file.toString().matches(".*\\.ya?ml"))
-				.flatMap((file) -> this.<List<Map<String, Object>>>listOrEmpty(Repository.yaml(file).get("providers"))
-					.stream())
-				.map((provider) -> Repository.<String>at(provider, "options.path"))
-				.toList();
-		}
+		List<String> paths = provisioned("dashboards", "providers").stream()
+			.map((provider) -> Repository.<String>at(provider, "options.path"))
+			.toList();
 
 		assertThat(paths).as("dashboard providers' options.path")
 			.isNotEmpty()
@@ -58,18 +52,23 @@ class ObservabilityFilesTest {
 
 	@Test
 	void shouldProvisionPrometheusAtItsComposeAddress() throws IOException {
-		Path provisioning = present("observability/grafana/provisioning/datasources");
-		List<String> urls;
-		try (Stream<Path> files = Files.list(provisioning)) {
-			urls = files.filter((file) -> file.toString().matches(".*\\.ya?ml"))
-				.flatMap((file) -> this.<List<Map<String, Object>>>listOrEmpty(Repository.yaml(file).get("datasources"))
-					.stream())
-				.filter((datasource) -> "prometheus".equals(datasource.get("type")))
-				.map((datasource) -> (String) datasource.get("url"))
-				.toList();
-		}
+		List<String> urls = provisioned("datasources", "datasources").stream()
+			.filter((datasource) -> "prometheus".equals(datasource.get("type")))
+			.map((datasource) -> (String) datasource.get("url"))
+			.toList();
 
 		assertThat(urls).as("Prometheus data source URLs").containsOnly("http://prometheus:9090");
+	}
+
+	/**
+	 * The entries under {@code key} in every YAML file of a Grafana provisioning folder.
+	 */
+	private List<Map<String, Object>> provisioned(String folder, String key) throws IOException {
+		try (Stream<Path> files = Files.list(present("observability/grafana/provisioning/" + folder))) {
+			return files.filter((file) -> file.toString().matches(".*\\.ya?ml"))
+				.flatMap((file) -> this.<List<Map<String, Object>>>listOrEmpty(Repository.yaml(file).get(key)).stream())
+				.toList();
+		}
 	}
 
 	private static Path present(String relative) {

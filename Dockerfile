@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1.7
-# service-loom image. Build context: the repository root (docker compose sets it), e.g.
-#   docker build -f service-loom/Dockerfile -t loomflux/service-loom .
+# One Dockerfile for all three modules, so the images of the compared services can never differ in
+# base, flags or layout. Build context: the repository root; docker compose passes the arguments:
+#   docker build --build-arg MODULE=service-loom --build-arg MANAGEMENT_PORT=9081 \
+#     -t loomflux/service-loom:local .
 #
 # UNTESTED HERE: the machine this was written on has no Docker engine, so this image has never been
 # built. Each step was run by hand on the host instead (the same Maven command, the same extract
@@ -9,13 +11,19 @@
 # Multi-stage, Maven inside: `docker compose up` alone works on a machine with only Docker, and the
 # jar in the image is always built from the sources next to it (no stale target/ from the host).
 
+# the Maven module, and its management port (for the health check); deployment-check compares
+# docker-compose.yml's values with the module's application.yaml
+ARG MODULE
+ARG MANAGEMENT_PORT
+
 FROM eclipse-temurin:25-jdk AS build
+ARG MODULE
 WORKDIR /src
 COPY . .
 # The cache mount keeps ~/.m2 between builds, so the three images download dependencies once.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -q -DskipTests -pl service-loom -am package \
- && cp service-loom/target/service-loom-*.jar /application.jar
+    ./mvnw -B -ntp -q -DskipTests -pl "$MODULE" -am package \
+ && cp "$MODULE"/target/"$MODULE"-*.jar /application.jar
 
 FROM eclipse-temurin:25-jdk AS extract
 WORKDIR /extract
@@ -27,6 +35,9 @@ COPY --from=build /application.jar application.jar
 RUN java -Djarmode=tools -jar application.jar extract --layers --destination /layers
 
 FROM eclipse-temurin:25-jre
+ARG MANAGEMENT_PORT
+# not named MANAGEMENT_PORT at run time: Spring would read that as a (dead) property
+ENV HEALTHCHECK_PORT=${MANAGEMENT_PORT}
 # A fixed non-root user; k8s/ runs the pods with the same uid (runAsUser: 10001).
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
 WORKDIR /app
@@ -46,14 +57,16 @@ ENV JAVA_FLAGS="-XX:+UseG1GC -XX:MaxRAMPercentage=75.0 --enable-native-access=AL
 # JEP 483/514 (JDK 25): a training run at build time records the loaded and linked classes into
 # app.aot; every start then maps them instead of loading them again. spring.context.exit=onRefresh
 # stops after the context is refreshed, before servers and connections start, so no database or
-# Redis is needed here; Flyway (which would connect during refresh) is switched off for this run only.
+# Redis is needed here; Flyway (which would connect during refresh) is switched off for this run only
+# (the stub has no Flyway; the property is then simply unused).
 RUN java $JAVA_FLAGS -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -Dspring.flyway.enabled=false \
     -jar application.jar && chown -R app:app /app
 USER 10001
 
-EXPOSE 8081 9081
+# the public port is the module's server.port; docker compose and k8s publish it
+EXPOSE ${HEALTHCHECK_PORT}
 # The base image may not have curl or wget; bash's /dev/tcp speaks enough HTTP for a probe.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=5 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$HEALTHCHECK_PORT && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 # exec: java is PID 1 and gets SIGTERM directly, so graceful shutdown runs. JAVA_TOOL_OPTIONS adds flags.
 ENTRYPOINT ["bash", "-c", "exec java $JAVA_FLAGS -XX:AOTCache=app.aot -jar application.jar \"$@\"", "--"]
