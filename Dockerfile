@@ -29,9 +29,10 @@ FROM eclipse-temurin:25-jdk AS extract
 WORKDIR /extract
 COPY --from=build /application.jar application.jar
 # Boot 4's tools jar mode. Without --launcher: application.jar with a Class-Path manifest over lib/,
-# i.e. a plain class path the JVM's own class loader reads. The JDK's AOT cache only stores classes
-# of the built-in loaders; with --launcher (Spring's JarLauncher class loader) the application's
-# classes stay out of the cache and the cache pays off far less (measured, README "Deployment").
+# i.e. a plain class path the JVM's own application class loader reads, the layout Spring documents
+# for the AOT cache. With --launcher, Spring's JarLauncher loads the classes itself: fewer come from
+# the cache (service-loom up to refresh: 9,289 of 11,134 classes, against 12,342 of 12,860 here) and
+# those of a custom loader get no AOT linking (JEP 483 links only the built-in loaders' classes).
 RUN java -Djarmode=tools -jar application.jar extract --layers --destination /layers
 
 FROM eclipse-temurin:25-jre
