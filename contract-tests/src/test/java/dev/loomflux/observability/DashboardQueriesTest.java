@@ -70,8 +70,12 @@ class DashboardQueriesTest {
 		// started side by side: on a busy machine most of this check's time is start-up
 		CompletableFuture<JarProcess> startingLoom = CompletableFuture
 			.supplyAsync(() -> JarProcess.start("service-loom", environment));
-		reactive = JarProcess.start("service-reactive", environment);
-		loom = startingLoom.join();
+		try {
+			reactive = JarProcess.start("service-reactive", environment);
+		}
+		finally {
+			loom = startingLoom.join();
+		}
 		int port = PrometheusServer.freePort();
 		prometheus = PrometheusServer.start(binary.get(), Files.createDirectories(Path.of("target", "prometheus")),
 				testConfig(port), port);
