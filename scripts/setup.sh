@@ -1,5 +1,6 @@
 # Sourced by ./loomflux: find JDK 25 and make sure PostgreSQL and Redis answer on localhost,
-# starting them if installed and installing them from Debian packages if absent.
+# starting them if installed and installing them from Debian packages if absent; install the
+# Prometheus binary that the observability check runs.
 
 PG_HOST=${LOOMFLUX_TEST_PG_HOST:-127.0.0.1}
 PG_PORT=${LOOMFLUX_TEST_PG_PORT:-5432}
@@ -80,4 +81,26 @@ start_redis() {
   redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" --save "" --appendonly no \
     --dir /var/lib/redis --logfile /var/log/redis/loomflux.log
   await "$REDIS_HOST" "$REDIS_PORT" Redis
+}
+
+# The observability check (contract-tests' DashboardQueriesTest) runs a real Prometheus binary
+# with its own configuration and storage; the Debian service is never started. Without the
+# binary (and without root to install it) the check is skipped, saying why.
+ensure_prometheus() {
+  command -v prometheus >/dev/null && return
+  [ -n "${PROMETHEUS_BIN:-}" ] && return
+  if can_install && apt-cache show prometheus >/dev/null 2>&1; then
+    say "installing Prometheus (the binary only is used; its service is not started)"
+    apt_install prometheus
+    stop_prometheus_service
+  else
+    say "no prometheus binary: the dashboard check will be skipped"
+  fi
+}
+
+# Debian's postinst starts the service where an init system lets it; the check needs none of it.
+stop_prometheus_service() {
+  if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+    systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
 }

@@ -32,6 +32,10 @@ public final class DownstreamStub {
 		return this.process.url();
 	}
 
+	public int managementPort() {
+		return this.process.managementPort();
+	}
+
 	/**
 	 * E.g. {@code behave("promotions", "{\"errorRate\":1.0}")}; see the stub's
 	 * {@code Behaviour}.

@@ -78,6 +78,13 @@ public final class JarProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	/**
+	 * Where the actuator listens ({@code /actuator/prometheus}, health), for scrapers.
+	 */
+	public int managementPort() {
+		return this.managementPort;
+	}
+
 	private void awaitReady(Path log) {
 		HttpApi management = HttpApi.onPort(this.managementPort);
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
