@@ -63,14 +63,19 @@ public final class HttpApi {
 	 * in path order; fails with the first transport error.
 	 */
 	public List<Integer> getConcurrently(List<String> paths) {
+		// one deadline for the whole batch: a hung service fails the test in a minute,
+		// not in
+		// paths x 30 s
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Integer>> statuses = paths.stream()
 				.map((path) -> executor.submit(() -> get(path).status()))
 				.toList();
 			List<Integer> result = new ArrayList<>();
 			for (Future<Integer> status : statuses) {
-				result.add(status.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+				result.add(status.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
 			}
+			executor.shutdownNow();
 			return result;
 		}
 		catch (InterruptedException ex) {
