@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import dev.loomflux.testsupport.DownstreamStub;
 import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.JarProcess;
+import dev.loomflux.testsupport.Processes;
 import dev.loomflux.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +77,7 @@ class DashboardQueriesTest {
 		finally {
 			loom = startingLoom.join();
 		}
-		int port = PrometheusServer.freePort();
+		int port = Processes.freePort();
 		prometheus = PrometheusServer.start(binary.get(), Files.createDirectories(Path.of("target", "prometheus")),
 				testConfig(port), port);
 		for (JarProcess service : List.of(loom, reactive)) {

@@ -2,14 +2,12 @@ package dev.loomflux.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An application started from its executable jar, as a user starts it, on free ports, and
@@ -45,8 +43,8 @@ public final class JarProcess implements AutoCloseable {
 	public static JarProcess start(String name, Map<String, String> environment) {
 		Path jar = Path.of(System.getProperty("loomflux.services.dir", "target/services"), name + ".jar");
 		Path log = Path.of("target", "service-logs", name + ".log");
-		int port = freePort();
-		int managementPort = freePort();
+		int port = Processes.freePort();
+		int managementPort = Processes.freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		try {
 			Files.createDirectories(log.getParent());
@@ -109,25 +107,7 @@ public final class JarProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Processes.stop(this.process);
 	}
 
 	private static void sleep(Duration duration) {
