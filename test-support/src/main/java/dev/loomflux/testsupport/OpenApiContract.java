@@ -40,6 +40,15 @@ public final class OpenApiContract {
 	}
 
 	/**
+	 * GETs {@code path} and fails the test unless the answer conforms to the contract.
+	 */
+	public static HttpApi.Reply checkedGet(HttpApi api, String path) {
+		HttpApi.Reply reply = api.get(path);
+		assertConforms("GET", path, reply);
+		return reply;
+	}
+
+	/**
 	 * Fails the test unless {@code reply} is a valid answer to {@code method path} in the
 	 * contract.
 	 */

@@ -173,9 +173,7 @@ public abstract class CartContract {
 	}
 
 	private Reply get(String path) {
-		Reply reply = this.api.get(path);
-		OpenApiContract.assertConforms("GET", path, reply);
-		return reply;
+		return OpenApiContract.checkedGet(this.api, path);
 	}
 
 	private Reply put(String path, String body) {

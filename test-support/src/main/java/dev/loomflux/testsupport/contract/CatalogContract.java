@@ -157,9 +157,7 @@ public abstract class CatalogContract {
 	}
 
 	private Reply get(String path) {
-		Reply reply = this.api.get(path);
-		OpenApiContract.assertConforms("GET", path, reply);
-		return reply;
+		return OpenApiContract.checkedGet(this.api, path);
 	}
 
 	static void assertProblem(Reply reply, int status, String code) {

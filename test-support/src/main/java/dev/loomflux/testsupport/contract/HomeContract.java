@@ -175,9 +175,7 @@ public abstract class HomeContract {
 	}
 
 	private Reply get(String path) {
-		Reply reply = this.api.get(path);
-		OpenApiContract.assertConforms("GET", path, reply);
-		return reply;
+		return OpenApiContract.checkedGet(this.api, path);
 	}
 
 }

@@ -120,9 +120,7 @@ public abstract class InsightsContract {
 	}
 
 	private Reply get(String path) {
-		Reply reply = this.api.get(path);
-		OpenApiContract.assertConforms("GET", path, reply);
-		return reply;
+		return OpenApiContract.checkedGet(this.api, path);
 	}
 
 	private static String kernel(long productId, long priceCents, int horizonDays, int paths) {

@@ -299,9 +299,7 @@ public abstract class OrdersContract {
 	}
 
 	private Reply get(String path) {
-		Reply reply = this.api.get(path);
-		OpenApiContract.assertConforms("GET", path, reply);
-		return reply;
+		return OpenApiContract.checkedGet(this.api, path);
 	}
 
 	private Reply post(String key, String body) {
