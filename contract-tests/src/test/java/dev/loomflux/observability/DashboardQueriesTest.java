@@ -83,8 +83,10 @@ class DashboardQueriesTest {
 		for (JarProcess service : List.of(loom, reactive)) {
 			drive(service.api());
 		}
-		// every job scraped at least three more times after the load (1 s interval): rate() needs
-		// two samples of a series, and on a quiet machine the load can end before the first scrape
+		// every job scraped at least three more times after the load (1 s interval):
+		// rate() needs
+		// two samples of a series, and on a quiet machine the load can end before the
+		// first scrape
 		// of a service that just started
 		long loadEnd = System.currentTimeMillis() / 1000;
 		await().atMost(Duration.ofSeconds(30))
