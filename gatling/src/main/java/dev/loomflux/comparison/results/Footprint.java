@@ -1,0 +1,20 @@
+package dev.loomflux.comparison.results;
+
+import java.util.List;
+
+/**
+ * A variant before any load, and how long it took to warm up.
+ *
+ * @param variant {@code loom}, {@code platform}, {@code reactive} or
+ * {@code reactive-inline}
+ * @param startupSeconds process start until the readiness probe answered 200
+ * @param idleRssBytes resident set size after start-up, before warm-up
+ * @param idleHeapUsedBytes {@code jvm_memory_used_bytes{area="heap"}} at the same moment
+ * @param idlePlatformThreads {@code jvm_threads_live_threads} at the same moment
+ * @param warmupRounds requests/s of each warm-up round, in order
+ * @param warmupSteady whether the last rounds agreed within the profile's tolerance
+ * (false: the warm-up hit its time limit first)
+ */
+public record Footprint(String variant, Double startupSeconds, Double idleRssBytes, Double idleHeapUsedBytes,
+		Double idlePlatformThreads, List<Double> warmupRounds, boolean warmupSteady) {
+}

@@ -1,0 +1,18 @@
+package dev.loomflux.comparison.results;
+
+import java.util.List;
+
+/**
+ * Everything one comparison run measured: what {@code results.json} holds, what the
+ * claims ledger and the report are computed from. A figure that could not be measured is
+ * {@code null}, never zero, and the report says so.
+ *
+ * @param manifest the conditions of the run
+ * @param footprints per variant: start-up, idle memory and the warm-up
+ * @param scenarios one entry per scenario, variant and repeat
+ * @param microbenchmarks hand-off cost and parked-task size, measured outside HTTP
+ * @param codeMetrics the two implementations of each feature, counted (claim C13)
+ */
+public record Results(Manifest manifest, List<Footprint> footprints, List<ScenarioRun> scenarios,
+		Microbenchmarks microbenchmarks, List<CodeMetrics> codeMetrics) {
+}

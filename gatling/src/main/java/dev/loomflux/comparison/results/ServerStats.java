@@ -1,0 +1,27 @@
+package dev.loomflux.comparison.results;
+
+/**
+ * Server-side figures over one step, from {@code /actuator/prometheus} scraped during the
+ * step and from {@code /proc}. Any figure the variant cannot have (event-loop backlog on
+ * loom, virtual threads on reactive) or that could not be scraped is null.
+ *
+ * @param cpu mean {@code process_cpu_usage} (0..1 of the cores the JVM sees)
+ * @param cpuSeconds CPU time the process used during the step
+ * ({@code process_cpu_time_ns_total} or /proc)
+ * @param rssBytes peak resident set size
+ * @param heapUsedBytes peak {@code jvm_memory_used_bytes{area="heap"}}
+ * @param platformThreads peak {@code jvm_threads_live_threads}
+ * @param virtualThreadsMounted peak mounted virtual threads (micrometer-java21)
+ * @param virtualThreadsQueued peak queued virtual threads
+ * @param dbPoolActive peak connections in use (HikariCP active / r2dbc acquired)
+ * @param dbPoolPending peak requests waiting for a connection
+ * @param eventLoopPendingTasks peak {@code reactor_netty_eventloop_pending_tasks}, summed
+ * over loops
+ * @param gcPauseSeconds GC pause time during the step
+ * @param serverP99Ms p99 of {@code http_server_requests_seconds} over the step, from its
+ * histogram buckets
+ */
+public record ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
+		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
+		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms) {
+}
