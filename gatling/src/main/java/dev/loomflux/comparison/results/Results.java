@@ -12,7 +12,8 @@ import java.util.List;
  * @param scenarios one entry per scenario, variant and repeat
  * @param microbenchmarks hand-off cost and parked-task size, measured outside HTTP
  * @param codeMetrics the two implementations of each feature, counted (claim C13)
+ * @param claims the claims ledger computed from all of the above (also in summary.md)
  */
 public record Results(Manifest manifest, List<Footprint> footprints, List<ScenarioRun> scenarios,
-		Microbenchmarks microbenchmarks, List<CodeMetrics> codeMetrics) {
+		Microbenchmarks microbenchmarks, List<CodeMetrics> codeMetrics, List<ClaimVerdict> claims) {
 }
