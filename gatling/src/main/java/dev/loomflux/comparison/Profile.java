@@ -1,0 +1,81 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.loomflux.gatling.Plan;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A profile of the comparison run ({@code profiles/quick.yaml},
+ * {@code profiles/full.yaml}): how often each run repeats, how the warm-up decides it is
+ * done, and each scenario's simulation, downstream behaviour and load steps. Scenarios
+ * are data: changing a step is a YAML edit.
+ *
+ * @param repeats runs per scenario and variant
+ * @param warmup the warm-up's settings
+ * @param scrapeMillis how often {@code /actuator/prometheus} is scraped during a run
+ * @param scenarios scenario name -> its plan, in the order they run
+ */
+public record Profile(int repeats, Warmup warmup, int scrapeMillis, LinkedHashMap<String, Scenario> scenarios) {
+
+	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	/**
+	 * @param roundSeconds length of one warm-up round
+	 * @param steadyRounds how many consecutive rounds must agree
+	 * @param tolerance how far (a fraction of their mean) those rounds may differ
+	 * @param maxSeconds the warm-up gives up after this long and says so
+	 * @param concurrency requests the warm-up keeps in flight
+	 */
+	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int concurrency) {
+	}
+
+	/**
+	 * @param simulation the simulation class's simple name in
+	 * {@code dev.loomflux.gatling.simulations}
+	 * @param downstream the stub's behaviour per endpoint during this scenario (the
+	 * stub's admin JSON); absent endpoints answer at once
+	 * @param steps the load steps
+	 * @param parameters scenario-specific numbers passed to the simulation
+	 */
+	public record Scenario(String simulation, Map<String, Map<String, Object>> downstream, List<Plan.Step> steps,
+			Map<String, String> parameters) {
+
+		/**
+		 * Steps with labels: {@code "2000 req/s"}, {@code "5000 in flight"},
+		 * {@code "4 CPU tasks"}.
+		 */
+		public List<Plan.Step> labelledSteps() {
+			return this.steps.stream().map(Scenario::labelled).toList();
+		}
+
+		private static Plan.Step labelled(Plan.Step step) {
+			if (step.label() != null) {
+				return step;
+			}
+			String label = (step.offeredRate() != null) ? Math.round(step.offeredRate()) + " req/s"
+					: (step.concurrency() != null) ? step.concurrency() + " in flight"
+							: step.background() + " CPU tasks";
+			return new Plan.Step(label, step.offeredRate(), step.concurrency(), step.background(), step.seconds());
+		}
+
+		public int seconds() {
+			return this.steps.stream().mapToInt(Plan.Step::seconds).sum();
+		}
+
+	}
+
+	public static Profile load(String name) throws IOException {
+		try (InputStream yaml = Profile.class.getResourceAsStream("/profiles/" + name + ".yaml")) {
+			if (yaml == null) {
+				throw new IllegalArgumentException("no profile " + name + " (quick or full)");
+			}
+			return YAML.readValue(yaml, Profile.class);
+		}
+	}
+
+}

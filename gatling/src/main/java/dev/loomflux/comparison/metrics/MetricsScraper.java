@@ -1,0 +1,89 @@
+package dev.loomflux.comparison.metrics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scrapes a service's {@code /actuator/prometheus} (on its management port) and its /proc
+ * entry every {@code periodMillis} while a scenario runs. Runs in the comparison run's
+ * JVM, on the load generator's cores, never on the service's.
+ */
+public final class MetricsScraper implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+	private final URI endpoint;
+
+	private final long pid;
+
+	private final List<Scrape> scrapes = new ArrayList<>();
+
+	private final ScheduledExecutorService timer = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("scraper").daemon().factory());
+
+	private MetricsScraper(int managementPort, long pid) {
+		this.endpoint = URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus");
+		this.pid = pid;
+	}
+
+	/** Starts scraping now and every {@code periodMillis} until {@link #close()}. */
+	public static MetricsScraper start(int managementPort, long pid, int periodMillis) {
+		MetricsScraper scraper = new MetricsScraper(managementPort, pid);
+		scraper.timer.scheduleAtFixedRate(scraper::scrapeOnce, 0, periodMillis, TimeUnit.MILLISECONDS);
+		return scraper;
+	}
+
+	/** One scrape now, outside the schedule (for idle figures). */
+	public Scrape scrapeNow() {
+		return fetch();
+	}
+
+	public synchronized List<Scrape> scrapes() {
+		return List.copyOf(this.scrapes);
+	}
+
+	@Override
+	public void close() {
+		this.timer.shutdownNow();
+		scrapeOnce();
+	}
+
+	private void scrapeOnce() {
+		Scrape scrape = fetch();
+		synchronized (this) {
+			this.scrapes.add(scrape);
+		}
+	}
+
+	private Scrape fetch() {
+		long now = System.currentTimeMillis();
+		ProcStat proc = ProcStat.of(this.pid);
+		try {
+			HttpResponse<String> reply = this.client.send(
+					HttpRequest.newBuilder(this.endpoint).timeout(TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (reply.statusCode() == 200) {
+				return Scrape.of(now, PrometheusText.parse(reply.body()), proc);
+			}
+		}
+		catch (java.io.IOException ex) {
+			// a service too busy to answer a scrape in time: its /proc figures still
+			// count
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return Scrape.procOnly(now, proc);
+	}
+
+}

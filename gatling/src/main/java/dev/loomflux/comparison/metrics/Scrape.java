@@ -1,0 +1,62 @@
+package dev.loomflux.comparison.metrics;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one scrape of a service saw: the figures the report uses, picked out of the
+ * exposition text and {@code /proc} at {@code timeMillis}. Null where the variant has no
+ * such metric (the event-loop backlog on loom) or the scrape failed.
+ *
+ * @param cpuTicks user + system CPU time of the process from /proc/PID/stat, in clock
+ * ticks
+ * @param gcPauseSeconds cumulative {@code jvm_gc_pause_seconds_sum}
+ * @param serverBuckets cumulative {@code http_server_requests_seconds_bucket} of the
+ * public API (not actuator), summed over every label but {@code le}: upper bound in
+ * seconds -> count
+ */
+public record Scrape(long timeMillis, Double cpu, Long cpuTicks, Double rssBytes, Double heapUsedBytes,
+		Double platformThreads, Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive,
+		Double dbPoolPending, Double eventLoopPendingTasks, Double gcPauseSeconds,
+		TreeMap<Double, Double> serverBuckets) {
+
+	/**
+	 * Picks the figures out of one exposition; {@code proc} adds what the JVM does not
+	 * report.
+	 */
+	static Scrape of(long timeMillis, PrometheusText metrics, ProcStat proc) {
+		return new Scrape(timeMillis, metrics.sum("process_cpu_usage"), (proc != null) ? proc.cpuTicks() : null,
+				(proc != null) ? proc.rssBytes() : null,
+				metrics.sum("jvm_memory_used_bytes", (labels) -> "heap".equals(labels.get("area"))),
+				metrics.sum("jvm_threads_live_threads"),
+				metrics.sum("jvm_threads_virtual_live_threads",
+						(labels) -> "mounted".equals(labels.get("scheduling_status"))),
+				metrics.sum("jvm_threads_virtual_live_threads",
+						(labels) -> "queued".equals(labels.get("scheduling_status"))),
+				metrics.firstOf("hikaricp_connections_active", "r2dbc_pool_acquired_connections"),
+				metrics.firstOf("hikaricp_connections_pending", "r2dbc_pool_pending_connections"),
+				metrics.sum("reactor_netty_eventloop_pending_tasks"), metrics.sum("jvm_gc_pause_seconds_sum"),
+				apiBuckets(metrics));
+	}
+
+	/** A scrape that failed: only /proc, if the process is still there. */
+	static Scrape procOnly(long timeMillis, ProcStat proc) {
+		return new Scrape(timeMillis, null, (proc != null) ? proc.cpuTicks() : null,
+				(proc != null) ? proc.rssBytes() : null, null, null, null, null, null, null, null, null,
+				new TreeMap<>());
+	}
+
+	private static TreeMap<Double, Double> apiBuckets(PrometheusText metrics) {
+		TreeMap<Double, Double> buckets = new TreeMap<>();
+		for (PrometheusText.Sample sample : metrics.samples()) {
+			Map<String, String> labels = sample.labels();
+			if (sample.name().equals("http_server_requests_seconds_bucket") && labels.containsKey("le")
+					&& labels.getOrDefault("uri", "").startsWith("/api")) {
+				buckets.merge(Double.parseDouble(labels.get("le").replace("+Inf", "Infinity")), sample.value(),
+						Double::sum);
+			}
+		}
+		return buckets;
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.loomflux.comparison.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.loomflux.comparison.results.Sample;
+import dev.loomflux.comparison.results.ServerStats;
+
+/**
+ * Turns the scrapes of a run into figures per time window (a load step): means and peaks
+ * of gauges inside the window, differences of counters across it, and the server's p99
+ * from the difference of its histogram buckets (as Prometheus's
+ * {@code histogram_quantile} computes it).
+ */
+public final class Windows {
+
+	private Windows() {
+	}
+
+	public static ServerStats stats(List<Scrape> scrapes, long startMillis, long endMillis) {
+		List<Scrape> inside = scrapes.stream()
+			.filter((scrape) -> scrape.timeMillis() >= startMillis && scrape.timeMillis() <= endMillis)
+			.toList();
+		Scrape before = scrapes.stream()
+			.filter((scrape) -> scrape.timeMillis() <= startMillis)
+			.reduce((first, second) -> second)
+			.orElse(inside.isEmpty() ? null : inside.getFirst());
+		Scrape after = scrapes.stream()
+			.filter((scrape) -> scrape.timeMillis() >= endMillis)
+			.findFirst()
+			.orElse(inside.isEmpty() ? null : inside.getLast());
+		List<Scrape> gauges = inside.isEmpty() && after != null ? List.of(after) : inside;
+		return new ServerStats(mean(gauges, Scrape::cpu), cpuSeconds(before, after), peak(gauges, Scrape::rssBytes),
+				peak(gauges, Scrape::heapUsedBytes), peak(gauges, Scrape::platformThreads),
+				peak(gauges, Scrape::virtualThreadsMounted), peak(gauges, Scrape::virtualThreadsQueued),
+				peak(gauges, Scrape::dbPoolActive), peak(gauges, Scrape::dbPoolPending),
+				peak(gauges, Scrape::eventLoopPendingTasks), difference(before, after, Scrape::gcPauseSeconds),
+				p99Millis(before, after));
+	}
+
+	/** The scrapes as a time series, in seconds since {@code originMillis}. */
+	public static List<Sample> series(List<Scrape> scrapes, long originMillis) {
+		return scrapes.stream()
+			.map((scrape) -> new Sample((scrape.timeMillis() - originMillis) / 1000.0, scrape.cpu(), scrape.rssBytes(),
+					scrape.heapUsedBytes(), scrape.platformThreads(), scrape.virtualThreadsMounted(),
+					scrape.dbPoolActive(), scrape.eventLoopPendingTasks()))
+			.toList();
+	}
+
+	/**
+	 * The {@code quantile} of the requests counted between two cumulative histograms, in
+	 * ms.
+	 */
+	static Double quantileMillis(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double quantile) {
+		TreeMap<Double, Double> counts = new TreeMap<>();
+		after.forEach((le, count) -> counts.put(le, count - before.getOrDefault(le, 0.0)));
+		if (counts.isEmpty() || counts.lastEntry().getValue() <= 0) {
+			return null;
+		}
+		double total = counts.lastEntry().getValue();
+		double rank = quantile * total;
+		double lowerBound = 0;
+		double lowerCount = 0;
+		for (Map.Entry<Double, Double> bucket : counts.entrySet()) {
+			if (bucket.getValue() >= rank) {
+				if (bucket.getKey().isInfinite()) {
+					// beyond the highest finite bucket: its bound is all a histogram can
+					// tell
+					return lowerBound * 1000;
+				}
+				double inBucket = bucket.getValue() - lowerCount;
+				double fraction = (inBucket > 0) ? (rank - lowerCount) / inBucket : 1;
+				return (lowerBound + (bucket.getKey() - lowerBound) * fraction) * 1000;
+			}
+			lowerBound = bucket.getKey();
+			lowerCount = bucket.getValue();
+		}
+		return null;
+	}
+
+	private static Double p99Millis(Scrape before, Scrape after) {
+		if (before == null || after == null || before == after || after.serverBuckets().isEmpty()) {
+			return null;
+		}
+		return quantileMillis(before.serverBuckets(), after.serverBuckets(), 0.99);
+	}
+
+	private static Double cpuSeconds(Scrape before, Scrape after) {
+		if (before == null || after == null || before.cpuTicks() == null || after.cpuTicks() == null
+				|| before == after) {
+			return null;
+		}
+		return (after.cpuTicks() - before.cpuTicks()) / ProcStat.TICKS_PER_SECOND;
+	}
+
+	private static Double difference(Scrape before, Scrape after, Function<Scrape, Double> counter) {
+		if (before == null || after == null || before == after) {
+			return null;
+		}
+		Double first = counter.apply(before);
+		Double last = counter.apply(after);
+		return (first != null && last != null) ? last - first : null;
+	}
+
+	private static Double mean(List<Scrape> scrapes, Function<Scrape, Double> gauge) {
+		var values = scrapes.stream().map(gauge).filter(Objects::nonNull).mapToDouble(Double::doubleValue);
+		var stats = values.summaryStatistics();
+		return (stats.getCount() > 0) ? stats.getAverage() : null;
+	}
+
+	private static Double peak(List<Scrape> scrapes, Function<Scrape, Double> gauge) {
+		var stats = scrapes.stream()
+			.map(gauge)
+			.filter(Objects::nonNull)
+			.mapToDouble(Double::doubleValue)
+			.summaryStatistics();
+		return (stats.getCount() > 0) ? stats.getMax() : null;
+	}
+
+}

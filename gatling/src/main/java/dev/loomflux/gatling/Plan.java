@@ -1,0 +1,78 @@
+package dev.loomflux.gatling;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one simulation run does: its load steps, in order, and its parameters. The
+ * comparison run writes it as JSON and passes the file to the forked Gatling JVM
+ * ({@code -Dloomflux.plan=FILE}), so every scenario exists once and takes its target and
+ * numbers from outside.
+ *
+ * @param scenario the scenario's name, e.g. {@code catalog-read}
+ * @param baseUrl the service under test, e.g. {@code http://127.0.0.1:8081}
+ * @param injection how steps become users: {@code open-steps} (each step a constant
+ * arrival rate), {@code closed-steps} (each step a number of users in flight, each
+ * looping until the end), {@code neighbour-steps} (background users per step under a
+ * constant foreground arrival rate)
+ * @param steps the load steps
+ * @param parameters scenario-specific numbers (foreground rate, hot product count, ...)
+ * @param output where the simulation writes its client-side figures
+ * ({@code latency.json})
+ */
+public record Plan(String scenario, String baseUrl, String injection, List<Step> steps, Map<String, String> parameters,
+		String output) {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/**
+	 * @param label e.g. {@code "2000 req/s"}
+	 * @param offeredRate arrivals per second (open steps)
+	 * @param concurrency users in flight (closed steps)
+	 * @param background CPU-bound requests in flight (neighbour steps)
+	 * @param seconds how long the step lasts
+	 */
+	public record Step(String label, Double offeredRate, Integer concurrency, Integer background, int seconds) {
+	}
+
+	/** The plan of this JVM, from {@code -Dloomflux.plan}. */
+	public static Plan current() {
+		String file = System.getProperty("loomflux.plan");
+		if (file == null) {
+			throw new IllegalStateException("no plan: run with -Dloomflux.plan=FILE (the comparison run writes it)");
+		}
+		return read(Path.of(file));
+	}
+
+	public static Plan read(Path file) {
+		return MAPPER.readValue(file.toFile(), Plan.class);
+	}
+
+	public void write(Path file) throws IOException {
+		MAPPER.writeValue(file.toFile(), this);
+	}
+
+	public int totalSeconds() {
+		return this.steps.stream().mapToInt(Step::seconds).sum();
+	}
+
+	/** The start of step {@code index}, in seconds from the start of the run. */
+	public int secondsBefore(int index) {
+		return this.steps.subList(0, index).stream().mapToInt(Step::seconds).sum();
+	}
+
+	public int intParameter(String name, int defaultValue) {
+		String value = (this.parameters != null) ? this.parameters.get(name) : null;
+		return (value != null) ? Integer.parseInt(value) : defaultValue;
+	}
+
+	public double doubleParameter(String name, double defaultValue) {
+		String value = (this.parameters != null) ? this.parameters.get(name) : null;
+		return (value != null) ? Double.parseDouble(value) : defaultValue;
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.loomflux.gatling.recording;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.loomflux.comparison.results.RequestStats;
+import dev.loomflux.comparison.results.ResultsJson;
+import dev.loomflux.gatling.Plan;
+
+/**
+ * What a simulation leaves behind for the comparison run: the client-side figures of each
+ * step with the wall-clock window it ran in, so that server-side samples can be matched
+ * to it.
+ *
+ * @param scenario the plan's scenario
+ * @param startedAtMillis when injection began (epoch milliseconds)
+ * @param steps one entry per plan step, in order
+ */
+public record LatencyFile(String scenario, long startedAtMillis, List<StepFigures> steps) {
+
+	/**
+	 * @param step the plan step
+	 * @param startMillis its window, epoch milliseconds
+	 * @param requests figures per request name
+	 */
+	public record StepFigures(Plan.Step step, long startMillis, long endMillis, Map<String, RequestStats> requests) {
+	}
+
+	public static LatencyFile read(Path file) throws IOException {
+		return ResultsJson.mapper().readValue(file.toFile(), LatencyFile.class);
+	}
+
+}

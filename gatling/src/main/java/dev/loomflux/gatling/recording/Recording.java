@@ -1,0 +1,85 @@
+package dev.loomflux.gatling.recording;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import dev.loomflux.gatling.Plan;
+import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+
+/**
+ * Wraps a Gatling request so that its response lands in this JVM's
+ * {@link LatencyRecorder}. Latency is measured here, with {@link System#nanoTime()}, from
+ * the moment the virtual user sends the request (its scheduled arrival, with open
+ * injection) to the moment Gatling has its checks done: microsecond resolution, where
+ * Gatling's own response time has milliseconds.
+ */
+public final class Recording {
+
+	/**
+	 * Set by a request's checks: the response's HTTP status, when there was a response.
+	 */
+	public static final String STATUS = "loomflux.status";
+
+	/** Set by the recorder: whether the user's last recorded request succeeded. */
+	public static final String LAST_OK = "loomflux.lastOk";
+
+	private static final String SENT_NANOS = "loomflux.sentNanos";
+
+	private static final String SENT_MILLIS = "loomflux.sentMillis";
+
+	private static volatile LatencyRecorder recorder;
+
+	private static volatile long startMillis;
+
+	private Recording() {
+	}
+
+	/** Called from a simulation's {@code before()}: injection starts now. */
+	public static void start(Plan plan) {
+		startMillis = System.currentTimeMillis();
+		recorder = new LatencyRecorder(plan, startMillis);
+	}
+
+	/** Called from a simulation's {@code after()}. */
+	public static void finish() {
+		try {
+			recorder.write();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** When injection started; closed-model users loop until a time relative to it. */
+	public static long startMillis() {
+		return startMillis;
+	}
+
+	/** {@code request}, timed and recorded under {@code name}. */
+	public static ChainBuilder timed(String name, ActionBuilder request) {
+		return exec((session) -> session.set(SENT_NANOS, System.nanoTime())
+			.set(SENT_MILLIS, System.currentTimeMillis())
+			.remove(STATUS)).exec(request).exec((session) -> record(name, session));
+	}
+
+	private static Session record(String name, Session session) {
+		long micros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1000;
+		long sentAt = session.getLong(SENT_MILLIS);
+		boolean ok = !session.isFailed();
+		if (ok) {
+			recorder.recordOk(name, sentAt, micros);
+		}
+		else {
+			String cause = session.contains(STATUS) ? Integer.toString(session.getInt(STATUS)) : "no-response";
+			recorder.recordKo(name, sentAt, cause);
+		}
+		// a failure is counted once, here; the user's next request starts with a clean
+		// slate
+		return session.markAsSucceeded().set(LAST_OK, ok);
+	}
+
+}

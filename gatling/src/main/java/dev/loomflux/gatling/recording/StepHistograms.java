@@ -1,0 +1,57 @@
+package dev.loomflux.gatling.recording;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.loomflux.comparison.results.RequestStats;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * The responses of one request name in one step: successful latencies in an HdrHistogram
+ * (microseconds, 3 significant digits, so percentiles are exact to 0.1 %), and counts of
+ * failures by cause. Gatling calls {@link #record} from its event-loop threads, hence the
+ * concurrent types.
+ */
+final class StepHistograms {
+
+	/**
+	 * Anything slower than an hour is clamped to an hour; no request here waits that
+	 * long.
+	 */
+	private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+	private final ConcurrentHistogram ok = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+
+	private final LongAdder ko = new LongAdder();
+
+	private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+	void recordOk(long micros) {
+		this.ok.recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+	}
+
+	void recordKo(String cause) {
+		this.ko.increment();
+		this.errors.computeIfAbsent(cause, (key) -> new LongAdder()).increment();
+	}
+
+	RequestStats stats(double seconds) {
+		long count = this.ok.getTotalCount();
+		Map<String, Long> errorCounts = new TreeMap<>();
+		this.errors.forEach((cause, n) -> errorCounts.put(cause, n.sum()));
+		if (count == 0) {
+			return new RequestStats(0, this.ko.sum(), 0, null, null, null, null, null, errorCounts);
+		}
+		return new RequestStats(count, this.ko.sum(), count / seconds, millis(this.ok.getValueAtPercentile(50)),
+				millis(this.ok.getValueAtPercentile(90)), millis(this.ok.getValueAtPercentile(99)),
+				millis(this.ok.getValueAtPercentile(99.9)), millis(this.ok.getMaxValue()), errorCounts);
+	}
+
+	private static double millis(long micros) {
+		return micros / 1000.0;
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.loomflux.gatling.simulations;
+
+import java.util.Map;
+
+import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.endpoints.Prices;
+import dev.loomflux.gatling.recording.Recording;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+/**
+ * connections: N long-lived price streams held open at once (each step's
+ * {@code concurrency}; the first step, with none, is the baseline). Memory per open
+ * connection is the step's RSS above the baseline divided by N.
+ */
+public class ConnectionsSimulation extends PlannedSimulation {
+
+	{
+		ScenarioBuilder streams = scenario("connections")
+			.exec(feed(feeder(() -> Map.of("productIds", randomId(100) + "," + randomId(100)))))
+			.exec(Recording.timed("stream", Prices.open()))
+			.exec(pause((session) -> Injections.untilPlanEnd(this.plan)))
+			.exec(Prices.close());
+		setUp(streams.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::concurrency)))
+			.protocols(protocol(false));
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.loomflux.gatling.simulations;
+
+import java.util.Map;
+
+import dev.loomflux.gatling.endpoints.Home;
+import dev.loomflux.gatling.recording.Recording;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+/**
+ * home-fanout: the BFF aggregate for random customers at rising arrival rates; the
+ * comparison run makes the downstream stub slow (e.g. 100 ms per call) before it starts.
+ */
+public class HomeFanoutSimulation extends PlannedSimulation {
+
+	{
+		ScenarioBuilder homes = scenario("home-fanout")
+			.exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
+			.exec(Recording.timed("home", Home.home()));
+		setUp(homes.injectOpen(Injections.openSteps(this.plan))).protocols(protocol(true));
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.loomflux.gatling.simulations;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.recording.Recording;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+/**
+ * What every loomflux simulation shares: the plan of this run, the HTTP protocol, the
+ * recorder's start and end, and random feeders over the seed's ids.
+ */
+abstract class PlannedSimulation extends Simulation {
+
+	/** The seed's id ranges (V2__seed.sql): 10,000 customers and 10,000 products. */
+	static final int CUSTOMERS = 10_000;
+
+	final Plan plan = Plan.current();
+
+	@Override
+	public void before() {
+		Recording.start(this.plan);
+	}
+
+	@Override
+	public void after() {
+		Recording.finish();
+	}
+
+	/**
+	 * Open-model scenarios share a pool of keep-alive connections, as a BFF behind an API
+	 * gateway sees them: opening a connection per request would measure TCP set-up and
+	 * exhaust loopback ports. Closed-model users each keep their own connection, so in
+	 * flight = connections.
+	 */
+	HttpProtocolBuilder protocol(boolean sharedConnections) {
+		HttpProtocolBuilder protocol = http.baseUrl(this.plan.baseUrl())
+			.acceptHeader("application/json")
+			.userAgentHeader("loomflux-gatling");
+		return sharedConnections ? protocol.shareConnections() : protocol;
+	}
+
+	static Iterator<Map<String, Object>> feeder(Supplier<Map<String, Object>> record) {
+		return Stream.generate(record).iterator();
+	}
+
+	static long randomId(int upTo) {
+		return 1 + ThreadLocalRandom.current().nextInt(upTo);
+	}
+
+}
