@@ -104,3 +104,25 @@ stop_prometheus_service() {
     systemctl disable --now prometheus >/dev/null 2>&1 || true
   fi
 }
+
+# The comparison uses PostgreSQL and Redis from the environment (PGHOST/PGPORT, REDIS_HOST/REDIS_PORT)
+# when they answer; otherwise docker compose's, when a Docker engine is there; otherwise local ones,
+# started or installed from Debian packages as for the tests.
+ensure_postgres_and_redis_for_compare() {
+  PG_HOST=${PGHOST:-$PG_HOST} PG_PORT=${PGPORT:-$PG_PORT}
+  REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=${REDIS_PORT:-6379}
+  if reachable "$PG_HOST" "$PG_PORT" && reachable "$REDIS_HOST" "$REDIS_PORT"; then return; fi
+  if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+    say "starting PostgreSQL and Redis with docker compose"
+    export PGPASSWORD=${PGPASSWORD:-loomflux-demo}
+    docker compose up -d --wait postgres redis
+    return
+  fi
+  if can_install || command -v pg_ctlcluster >/dev/null; then
+    ensure_postgres_and_redis
+    return
+  fi
+  say "PostgreSQL ($PG_HOST:$PG_PORT) or Redis ($REDIS_HOST:$REDIS_PORT) is not reachable, there is no Docker"
+  say "engine to start them, and no root to install them: start both (or set PGHOST/PGPORT/REDIS_HOST/REDIS_PORT)"
+  exit 1
+}

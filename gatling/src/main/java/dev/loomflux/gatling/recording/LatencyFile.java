@@ -16,9 +16,10 @@ import dev.loomflux.gatling.Plan;
  *
  * @param scenario the plan's scenario
  * @param startedAtMillis when injection began (epoch milliseconds)
- * @param steps one entry per plan step, in order
+ * @param steps one entry per plan step that ran, in order
+ * @param stopReason why the run stopped before its last step; null when it ran them all
  */
-public record LatencyFile(String scenario, long startedAtMillis, List<StepFigures> steps) {
+public record LatencyFile(String scenario, long startedAtMillis, List<StepFigures> steps, String stopReason) {
 
 	/**
 	 * @param step the plan step

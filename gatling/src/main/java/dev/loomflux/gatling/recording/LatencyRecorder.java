@@ -32,6 +32,10 @@ public final class LatencyRecorder {
 	/** request name -> one entry per step */
 	private final Map<String, StepHistograms[]> byName = new ConcurrentHashMap<>();
 
+	private volatile String stopReason;
+
+	private volatile long stoppedAtMillis = Long.MAX_VALUE;
+
 	public LatencyRecorder(Plan plan, long startMillis) {
 		this.plan = plan;
 		this.startMillis = startMillis;
@@ -45,12 +49,31 @@ public final class LatencyRecorder {
 		histograms(name, sentAtMillis).recordKo(cause);
 	}
 
-	/** The figures of every step, as the comparison run reads them back. */
+	/** Notes that the run stops early; the first reason given is kept. */
+	public synchronized void stop(String reason) {
+		if (this.stopReason == null) {
+			this.stoppedAtMillis = System.currentTimeMillis();
+			this.stopReason = reason + " during step " + (stepIndex(this.stoppedAtMillis) + 1) + " ("
+					+ this.plan.steps().get(stepIndex(this.stoppedAtMillis)).label() + "); later steps did not run";
+		}
+	}
+
+	public String stopReason() {
+		return this.stopReason;
+	}
+
+	/**
+	 * The figures of every step that began before the run stopped, as the comparison run
+	 * reads them back.
+	 */
 	public LatencyFile summary() {
 		List<LatencyFile.StepFigures> steps = new ArrayList<>();
 		for (int index = 0; index < this.plan.steps().size(); index++) {
 			Plan.Step step = this.plan.steps().get(index);
 			long stepStart = this.startMillis + 1000L * this.plan.secondsBefore(index);
+			if (stepStart > this.stoppedAtMillis) {
+				break;
+			}
 			Map<String, RequestStats> requests = new LinkedHashMap<>();
 			for (Map.Entry<String, StepHistograms[]> entry : this.byName.entrySet()) {
 				StepHistograms histograms = entry.getValue()[index];
@@ -60,7 +83,7 @@ public final class LatencyRecorder {
 			}
 			steps.add(new LatencyFile.StepFigures(step, stepStart, stepStart + 1000L * step.seconds(), requests));
 		}
-		return new LatencyFile(this.plan.scenario(), this.startMillis, steps);
+		return new LatencyFile(this.plan.scenario(), this.startMillis, steps, this.stopReason);
 	}
 
 	public void write() throws IOException {

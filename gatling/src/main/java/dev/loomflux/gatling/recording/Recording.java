@@ -9,6 +9,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 /**
  * Wraps a Gatling request so that its response lands in this JVM's
@@ -35,12 +36,26 @@ public final class Recording {
 
 	private static volatile long startMillis;
 
+	/** Requests sent and not yet answered, across all users of this JVM. */
+	private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
+
+	private static volatile int maxInFlight = Integer.MAX_VALUE;
+
 	private Recording() {
 	}
 
-	/** Called from a simulation's {@code before()}: injection starts now. */
-	public static void start(Plan plan) {
+	/**
+	 * Called from a simulation's {@code before()}: injection starts now. An open-model
+	 * run stops itself once more than {@code maxInFlight} requests are unanswered: the
+	 * service has collapsed, later (higher) steps would only measure the load generator
+	 * running out of sockets, and a service without admission control would run out of
+	 * memory. Closed-model runs pass {@link Integer#MAX_VALUE}: their users bound what is
+	 * in flight.
+	 */
+	public static void start(Plan plan, int maxInFlight) {
 		startMillis = System.currentTimeMillis();
+		Recording.maxInFlight = maxInFlight;
+		IN_FLIGHT.set(0);
 		recorder = new LatencyRecorder(plan, startMillis);
 	}
 
@@ -61,12 +76,28 @@ public final class Recording {
 
 	/** {@code request}, timed and recorded under {@code name}. */
 	public static ChainBuilder timed(String name, ActionBuilder request) {
-		return exec((session) -> session.set(SENT_NANOS, System.nanoTime())
-			.set(SENT_MILLIS, System.currentTimeMillis())
-			.remove(STATUS)).exec(request).exec((session) -> record(name, session));
+		return exec(stopLoadGeneratorIf((session) -> recorder.stopReason(), (session) -> fallenBehind()))
+			.exec((session) -> sent(session))
+			.exec(request)
+			.exec((session) -> record(name, session));
+	}
+
+	private static boolean fallenBehind() {
+		int unanswered = IN_FLIGHT.get();
+		if (unanswered > maxInFlight) {
+			recorder.stop("the service fell " + unanswered + " requests behind");
+			return true;
+		}
+		return false;
+	}
+
+	private static Session sent(Session session) {
+		IN_FLIGHT.incrementAndGet();
+		return session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, System.currentTimeMillis()).remove(STATUS);
 	}
 
 	private static Session record(String name, Session session) {
+		IN_FLIGHT.decrementAndGet();
 		long micros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1000;
 		long sentAt = session.getLong(SENT_MILLIS);
 		boolean ok = !session.isFailed();

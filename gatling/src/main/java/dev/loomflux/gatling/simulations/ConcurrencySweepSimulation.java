@@ -19,6 +19,11 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class ConcurrencySweepSimulation extends PlannedSimulation {
 
+	@Override
+	boolean openModel() {
+		return false;
+	}
+
 	{
 		ScenarioBuilder inFlight = scenario("concurrency-sweep").exec(
 				Injections.untilPlanEnds(this.plan, exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))

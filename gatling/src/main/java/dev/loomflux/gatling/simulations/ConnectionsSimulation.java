@@ -18,6 +18,11 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class ConnectionsSimulation extends PlannedSimulation {
 
+	@Override
+	boolean openModel() {
+		return false;
+	}
+
 	{
 		ScenarioBuilder streams = scenario("connections")
 			.exec(feed(feeder(() -> Map.of("productIds", randomId(100) + "," + randomId(100)))))

@@ -22,11 +22,27 @@ abstract class PlannedSimulation extends Simulation {
 	/** The seed's id ranges (V2__seed.sql): 10,000 customers and 10,000 products. */
 	static final int CUSTOMERS = 10_000;
 
+	/**
+	 * Unanswered requests at which an open-model run stops: well below the 20,000 open
+	 * files a process may have here, so the sockets run out in neither Gatling nor the
+	 * service.
+	 */
+	static final int DEFAULT_MAX_IN_FLIGHT = 4000;
+
 	final Plan plan = Plan.current();
 
 	@Override
 	public void before() {
-		Recording.start(this.plan);
+		Recording.start(this.plan,
+				openModel() ? this.plan.intParameter("maxInFlight", DEFAULT_MAX_IN_FLIGHT) : Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Whether arrivals are independent of answers; closed-model simulations bound their
+	 * own users.
+	 */
+	boolean openModel() {
+		return true;
 	}
 
 	@Override

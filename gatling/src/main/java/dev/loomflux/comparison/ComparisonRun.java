@@ -1,0 +1,198 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.loomflux.comparison.metrics.MetricsScraper;
+import dev.loomflux.comparison.metrics.Scrape;
+import dev.loomflux.comparison.metrics.Windows;
+import dev.loomflux.comparison.results.CodeMetrics;
+import dev.loomflux.comparison.results.Footprint;
+import dev.loomflux.comparison.results.Microbenchmarks;
+import dev.loomflux.comparison.results.Results;
+import dev.loomflux.comparison.results.ScenarioRun;
+import dev.loomflux.comparison.results.Step;
+import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.recording.LatencyFile;
+
+/**
+ * The comparison: the stub once, then each variant in turn (fresh database and Redis
+ * index, start, warm-up until steady, every scenario with server-side scrapes), then the
+ * outputs. Repeats run the whole variant sequence again, so drift on a noisy machine
+ * spreads over all variants alike.
+ */
+final class ComparisonRun {
+
+	private final String profileName;
+
+	private final Profile profile;
+
+	private final Settings settings;
+
+	private final List<Variant> variants;
+
+	private final List<String> scenarios;
+
+	private final Path folder;
+
+	private final Microbench microbench;
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final List<Footprint> footprints = new ArrayList<>();
+
+	private final List<ScenarioRun> runs = new ArrayList<>();
+
+	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
+			List<String> scenarios, Path folder, Microbench microbench) {
+		this.profileName = profileName;
+		this.profile = profile;
+		this.settings = settings;
+		this.variants = variants;
+		this.scenarios = scenarios;
+		this.folder = folder;
+		this.microbench = microbench;
+	}
+
+	Results run() throws Exception {
+		Instant startedAt = Instant.now();
+		Path logs = Files.createDirectories(this.folder.resolve("logs"));
+		int loadSeconds = this.scenarios.stream()
+			.mapToInt((name) -> this.profile.scenarios().get(name).seconds())
+			.sum();
+		Progress progress = new Progress((double) loadSeconds * this.variants.size() * this.profile.repeats(),
+				this.scenarios.size() * this.variants.size() * this.profile.repeats(),
+				this.variants.size() * this.profile.repeats());
+		if (Machine.onlineCores() < 2 || !Machine.hasTaskset()) {
+			this.notes.add("not pinned: the service and the load share CPUs (needs taskset and 2 cores)");
+		}
+		Microbenchmarks microbenchmarks = this.microbench.run(progress);
+		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
+		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
+			for (int repeat = 1; repeat <= this.profile.repeats(); repeat++) {
+				for (Variant variant : this.variants) {
+					measure(variant, repeat, stub, logs, progress);
+				}
+			}
+		}
+		finally {
+			Storage.dropDatabase(this.settings);
+		}
+		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
+		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
+				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes),
+				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+	}
+
+	private void measure(Variant variant, int repeat, DownstreamStub stub, Path logs, Progress progress)
+			throws Exception {
+		progress.variantStarting(variant.name());
+		ServiceUnderTest service;
+		try {
+			service = startFresh(variant, stub, logs);
+		}
+		catch (RuntimeException ex) {
+			this.notes.add(variant.name() + " did not start: " + ex.getMessage());
+			progress.say("%s did not start: %s", variant.name(), ex.getMessage());
+			return;
+		}
+		try {
+			this.footprints.add(footprint(variant, service, progress));
+			for (String scenario : this.scenarios) {
+				if (!service.isAlive()) {
+					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
+							+ "); restarted before " + scenario);
+					service = startFresh(variant, stub, logs);
+				}
+				this.runs.add(runScenario(variant, scenario, repeat, service, stub, progress));
+			}
+		}
+		finally {
+			service.close();
+		}
+	}
+
+	private ServiceUnderTest startFresh(Variant variant, DownstreamStub stub, Path logs) throws Exception {
+		stub.behave(Map.of());
+		Storage.recreateDatabase(this.settings);
+		Storage.flushRedis(this.settings);
+		return ServiceUnderTest.start(variant, this.settings, logs);
+	}
+
+	private Footprint footprint(Variant variant, ServiceUnderTest service, Progress progress) throws Exception {
+		Thread.sleep(1000);
+		Scrape idle;
+		try (MetricsScraper scraper = MetricsScraper.start(ServiceUnderTest.MANAGEMENT_PORT, service.pid(), 60_000)) {
+			idle = scraper.scrapeNow();
+		}
+		Warmup.Outcome warmup = new Warmup(this.profile.warmup()).run(ServiceUnderTest.baseUrl());
+		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
+				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
+				warmup.rounds().size(), warmup.rounds().getLast());
+		return new Footprint(variant.name(), service.startup().toMillis() / 1000.0, idle.rssBytes(),
+				idle.heapUsedBytes(), idle.platformThreads(), warmup.rounds(), warmup.steady());
+	}
+
+	private ScenarioRun runScenario(Variant variant, String name, int repeat, ServiceUnderTest service,
+			DownstreamStub stub, Progress progress) {
+		Profile.Scenario scenario = this.profile.scenarios().get(name);
+		progress.runStarting(variant.name(), name, repeat, scenario.seconds());
+		Path runFolder = this.folder.resolve("runs").resolve(variant.name() + "-" + name + "-" + repeat);
+		long origin = System.currentTimeMillis();
+		List<Scrape> scrapes = List.of();
+		try {
+			Files.createDirectories(runFolder);
+			stub.behave(scenario.downstream());
+			OrdersCheck orders = name.equals("orders") ? new OrdersCheck(this.settings,
+					Integer.parseInt(scenario.parameters().getOrDefault("hotProducts", "5"))) : null;
+			if (orders != null) {
+				orders.before();
+			}
+			Plan plan = new Plan(name, ServiceUnderTest.baseUrl(), null, scenario.labelledSteps(),
+					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
+			GatlingLauncher.Outcome outcome;
+			try (MetricsScraper scraper = MetricsScraper.start(ServiceUnderTest.MANAGEMENT_PORT, service.pid(),
+					this.profile.scrapeMillis())) {
+				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), plan,
+						variant.name() + " " + name + " #" + repeat);
+				scrapes = scraper.scrapes();
+			}
+			List<Step> steps = steps(outcome.latency(), scrapes);
+			Map<String, Double> figures = new java.util.LinkedHashMap<>(Figures.derive(name, steps));
+			if (outcome.cpuShare() != null) {
+				figures.put("loadGeneratorCpuShare", outcome.cpuShare());
+			}
+			if (orders != null) {
+				figures.putAll(orders.after());
+			}
+			String failure = !service.isAlive() ? "the service exited during the run; see " + service.log()
+					: (outcome.latency().stopReason() != null) ? "partial: " + outcome.latency().stopReason() : null;
+			return new ScenarioRun(name, variant.name(), repeat, outcome.report(), steps,
+					Windows.series(scrapes, origin), figures, failure);
+		}
+		catch (Exception ex) {
+			progress.say("%s · %s failed: %s", variant.name(), name, ex.getMessage());
+			return new ScenarioRun(name, variant.name(), repeat, null, List.of(), Windows.series(scrapes, origin),
+					Map.of(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		finally {
+			progress.runDone(scenario.seconds());
+		}
+	}
+
+	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes) {
+		return latency.steps()
+			.stream()
+			.map((figures) -> new Step(figures.step().label(), figures.step().offeredRate(),
+					figures.step().concurrency(), figures.step().background(), figures.step().seconds(),
+					figures.requests(), Windows.stats(scrapes, figures.startMillis(), figures.endMillis())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.loomflux.comparison;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The orders scenario's invariant, checked in PostgreSQL itself: for every hot product,
+ * the stock before the run equals the stock after it plus the quantity ordered in it.
+ * Also counts the orders the run created and any Idempotency-Key that made more than one
+ * order.
+ */
+final class OrdersCheck {
+
+	private final Settings settings;
+
+	private final int hotProducts;
+
+	private Map<Long, Long> stockBefore;
+
+	private long lastOrderBefore;
+
+	OrdersCheck(Settings settings, int hotProducts) {
+		this.settings = settings;
+		this.hotProducts = hotProducts;
+	}
+
+	void before() throws SQLException {
+		try (Connection connection = Storage.connect(this.settings)) {
+			this.stockBefore = stock(connection);
+			this.lastOrderBefore = single(connection, "SELECT coalesce(max(id), 0) FROM orders");
+		}
+	}
+
+	/**
+	 * {@code ordersCreated}, {@code stockInvariantViolations}, {@code duplicateOrders}.
+	 */
+	Map<String, Double> after() throws SQLException {
+		try (Connection connection = Storage.connect(this.settings)) {
+			Map<Long, Long> stockAfter = stock(connection);
+			Map<Long, Long> ordered = new HashMap<>();
+			try (PreparedStatement query = connection.prepareStatement(
+					"SELECT product_id, sum(quantity) FROM order_items WHERE order_id > ? GROUP BY product_id")) {
+				query.setLong(1, this.lastOrderBefore);
+				try (ResultSet rows = query.executeQuery()) {
+					while (rows.next()) {
+						ordered.put(rows.getLong(1), rows.getLong(2));
+					}
+				}
+			}
+			long violations = this.stockBefore.keySet()
+				.stream()
+				.filter((id) -> this.stockBefore.get(id) != stockAfter.get(id) + ordered.getOrDefault(id, 0L))
+				.count();
+			Map<String, Double> figures = new LinkedHashMap<>();
+			figures.put("ordersCreated",
+					(double) single(connection, "SELECT count(*) FROM orders WHERE id > " + this.lastOrderBefore));
+			figures.put("stockInvariantViolations", (double) violations);
+			figures.put("duplicateOrders",
+					(double) single(connection,
+							"SELECT count(*) - count(DISTINCT idempotency_key) FROM orders WHERE id > "
+									+ this.lastOrderBefore));
+			return figures;
+		}
+	}
+
+	private Map<Long, Long> stock(Connection connection) throws SQLException {
+		Map<Long, Long> stock = new HashMap<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT id, stock FROM products WHERE id <= ?")) {
+			query.setLong(1, this.hotProducts);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					stock.put(rows.getLong(1), rows.getLong(2));
+				}
+			}
+		}
+		return stock;
+	}
+
+	private static long single(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One variant's service, started from its jar with the JVM flags every variant gets,
+ * pinned to the service CPUs, pointed at the comparison's own database, Redis index and
+ * downstream stub.
+ */
+final class ServiceUnderTest implements AutoCloseable {
+
+	static final int PORT = 18081;
+
+	static final int MANAGEMENT_PORT = 19081;
+
+	/**
+	 * The same for every variant. A fixed heap (Xms = Xmx) so that heap growth is not
+	 * measured as memory per request; G1, the JDK default, named so the manifest records
+	 * it; exit on OutOfMemoryError so that a variant that runs out is seen to fail
+	 * instead of limping on.
+	 */
+	static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+			"--enable-native-access=ALL-UNNAMED");
+
+	private final JavaProcess process;
+
+	private final Duration startup;
+
+	private ServiceUnderTest(JavaProcess process, Duration startup) {
+		this.process = process;
+		this.startup = startup;
+	}
+
+	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
+			throws IOException, InterruptedException {
+		List<String> arguments = new java.util.ArrayList<>(JVM_FLAGS);
+		arguments.addAll(List.of("-jar", jarOf(variant.module()).toString()));
+		Map<String, String> environment = new LinkedHashMap<>(settings.serviceEnvironment());
+		environment.put("SERVER_PORT", Integer.toString(PORT));
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(MANAGEMENT_PORT));
+		environment.put("SPRING_PROFILES_ACTIVE", variant.profile());
+		JavaProcess process = JavaProcess.start(variant.name(), settings.serviceCpus(), arguments, environment,
+				logs.resolve(variant.name() + ".log"));
+		try {
+			Duration startup = process.awaitReady("http://127.0.0.1:" + MANAGEMENT_PORT + "/actuator/health/readiness",
+					Duration.ofSeconds(180));
+			return new ServiceUnderTest(process, startup);
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			process.close();
+			throw ex;
+		}
+	}
+
+	static String baseUrl() {
+		return "http://127.0.0.1:" + PORT;
+	}
+
+	Duration startup() {
+		return this.startup;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	Path log() {
+		return this.process.log();
+	}
+
+	@Override
+	public void close() {
+		this.process.close();
+	}
+
+	static Path jarOf(String module) throws IOException {
+		try (Stream<Path> files = Files.list(Path.of(module, "target"))) {
+			return files.filter((file) -> file.getFileName().toString().matches(module + "-[^-]+.*\\.jar"))
+				.filter((file) -> !file.getFileName().toString().endsWith("-plain.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no jar in " + module + "/target: build first"));
+		}
+	}
+
+}
