@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Version;
 
 /**
  * Runs {@link HandoffBenchmark} through JMH's API and turns its results into report rows.
@@ -50,7 +51,7 @@ public final class HandoffRun {
 
 	public static String conditions(Profile profile) {
 		return "JMH %s, %d fork(s) per kind, %dx%d ms warm-up, %dx%d ms measurement, %d one-way hand-offs per invocation; virtual threads on 1 carrier, reactor on 1 single-thread scheduler, platform threads free on all cores"
-			.formatted(org.openjdk.jmh.util.Version.getPlainVersion(), profile.forks(), profile.warmupIterations(),
+			.formatted(Version.getPlainVersion(), profile.forks(), profile.warmupIterations(),
 					profile.iterationMillis(), profile.measurementIterations(), profile.iterationMillis(),
 					HandoffBenchmark.HANDOFFS);
 	}
