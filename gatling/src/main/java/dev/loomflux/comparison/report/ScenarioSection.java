@@ -199,8 +199,10 @@ final class ScenarioSection {
 				continue;
 			}
 			boolean atKnee = this.data.knee(variant).map((k) -> k.step() != null).orElse(false);
-			String where = this.data.stepLabel(variant, x.get()) + (atKnee ? " (knee)" : "");
 			List<Step> steps = this.data.stepsAt(variant, x.get());
+			int repeats = this.data.runs.get(variant).size();
+			String where = this.data.stepLabel(variant, x.get()) + (atKnee ? " (knee)" : "")
+					+ ((steps.size() < repeats) ? " (reached in " + steps.size() + " of " + repeats + " repeats)" : "");
 			List<String> names = steps.stream()
 				.flatMap((step) -> (step.requests() != null) ? step.requests().keySet().stream()
 						: java.util.stream.Stream.<String>empty())
@@ -247,8 +249,7 @@ final class ScenarioSection {
 					requests.forEach((name, stats) -> {
 						if (stats.ko() > 0) {
 							rows.add(List.of(this.data.runLabel(run), step.label(), name, String.valueOf(stats.ko()),
-									String.valueOf(stats.ok()),
-									(stats.errors() != null) ? stats.errors().toString() : ""));
+									String.valueOf(stats.ok()), errorCounts(stats.errors())));
 						}
 					});
 				}
@@ -308,6 +309,13 @@ final class ScenarioSection {
 		}
 		return new Chart(this.id + "-series-" + name, yLabel + " over time", "line", "seconds since the run began",
 				false, yLabel, false, series, notes);
+	}
+
+	private static String errorCounts(Map<String, Long> errors) {
+		if (errors == null || errors.isEmpty()) {
+			return Format.NOT_MEASURED;
+		}
+		return String.join(", ", errors.entrySet().stream().map((e) -> e.getKey() + ": " + e.getValue()).toList());
 	}
 
 	private static Double pct(Double share) {

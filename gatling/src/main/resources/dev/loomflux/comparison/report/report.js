@@ -66,6 +66,12 @@
     const canvas = document.getElementById(spec.id);
     if (!canvas) throw new Error('no canvas for chart ' + spec.id);
     const bar = spec.type === 'bar';
+    const xAxis = axis(spec.xLabel, spec.xLog, bar ? 'category' : undefined);
+    if (spec.xLog) {
+      // a log axis labels 1-2-5 decades, which crowd each other; label the steps instead
+      const steps = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.x)))];
+      xAxis.afterBuildTicks = (scale) => { scale.ticks = steps.map((value) => ({ value: value })); };
+    }
     const labels = bar ? [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.x)))] : undefined;
     return new Chart(canvas, {
       type: bar ? 'bar' : 'line',
@@ -76,7 +82,7 @@
         interaction: { mode: 'nearest', intersect: false },
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } } },
         scales: {
-          x: axis(spec.xLabel, spec.xLog, bar ? 'category' : undefined),
+          x: xAxis,
           y: Object.assign(axis(spec.yLabel, spec.yLog), spec.yLog ? {} : { beginAtZero: true })
         }
       },

@@ -66,7 +66,8 @@ class ReportPageTest {
 
 	@Test
 	void shouldShowTheFailureOfAFailedRun() {
-		assertThat(html).contains("failed: aborted at 10000 in flight: 61 % of requests failed");
+		assertThat(html).contains("failed: aborted at 10000 in flight: 61 % of requests failed",
+				"10000 in flight (reached in 1 of 2 repeats)");
 	}
 
 	@Test
