@@ -1,6 +1,6 @@
 # Sourced by ./loomflux: find JDK 25 and make sure PostgreSQL and Redis answer on localhost,
 # starting them if installed and installing them from Debian packages if absent; install the
-# Prometheus binary that the observability check runs.
+# Prometheus binary that the observability check runs and the Chromium that the report check opens.
 
 PG_HOST=${LOOMFLUX_TEST_PG_HOST:-127.0.0.1}
 PG_PORT=${LOOMFLUX_TEST_PG_PORT:-5432}
@@ -125,4 +125,17 @@ ensure_postgres_and_redis_for_compare() {
   say "PostgreSQL ($PG_HOST:$PG_PORT) or Redis ($REDIS_HOST:$REDIS_PORT) is not reachable, there is no Docker"
   say "engine to start them, and no root to install them: start both (or set PGHOST/PGPORT/REDIS_HOST/REDIS_PORT)"
   exit 1
+}
+
+# The report check (gatling's ReportPageBrowserTest) opens report.html in headless Chromium.
+# Without the binary (and without root to install it) the check is skipped, saying why.
+ensure_chromium() {
+  if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then return; fi
+  [ -n "${CHROMIUM_BIN:-}" ] && return
+  if can_install && apt-cache show chromium >/dev/null 2>&1; then
+    say "installing Chromium (headless only, for the report check)"
+    apt_install chromium
+  else
+    say "no chromium binary: the report's browser check will be skipped"
+  fi
 }
