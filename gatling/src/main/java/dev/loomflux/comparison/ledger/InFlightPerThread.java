@@ -32,7 +32,8 @@ final class InFlightPerThread {
 		for (String variant : List.of(Evidence.LOOM, Evidence.REACTIVE)) {
 			Level level = highestHealthy(evidence, variant);
 			if (level == null) {
-				figures.put(variant, "not measured (no sweep step with errors < 1 %)");
+				figures.put(variant, evidence.runs("concurrency-sweep", variant).isEmpty() ? Format.NOT_MEASURED
+						: "not measured (no sweep step with errors < 1 %)");
 				continue;
 			}
 			Spread threads = level.figure((step) -> Steps.server(step, ServerStats::platformThreads));

@@ -37,9 +37,10 @@ final class ThreadPerRequestCollapse {
 		figures.put(Evidence.PLATFORM, platform.describe());
 		figures.put(Evidence.LOOM, loom.describe());
 		String memoryHalf = " The \"40,000 / out of memory\" half is not tested: the open-file limit of "
-				+ OPEN_FILE_LIMIT + " per process caps every run below it (highest step here "
-				+ Format.count(Math.max(platform.highest(), loom.highest()))
-				+ "), and no variant sizes its pool to the concurrency.";
+				+ OPEN_FILE_LIMIT + " per process caps every run below it"
+				+ ((platform.levels.isEmpty() && loom.levels.isEmpty()) ? ""
+						: " (highest step here " + Format.count(Math.max(platform.highest(), loom.highest())) + ")")
+				+ ", and no variant sizes its pool to the concurrency.";
 		if (platform.levels.isEmpty() || loom.levels.isEmpty() || platform.baseline == null || loom.baseline == null) {
 			return Verdict.of(Claim.C2, figures, Verdict.NOT_MEASURED, RULE,
 					"The sweep of platform or loom, or its lowest-step p99, is missing." + memoryHalf);
