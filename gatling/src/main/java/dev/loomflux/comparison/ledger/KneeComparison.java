@@ -1,0 +1,77 @@
+package dev.loomflux.comparison.ledger;
+
+import java.util.List;
+
+/**
+ * Two knees compared within a margin, honest about knees that were not reached (">= X":
+ * the true knee may be anywhere above) or lie below the lowest step.
+ */
+final class KneeComparison {
+
+	enum Outcome {
+
+		/**
+		 * Within the margin (both ">= X" at the same X counts: equal as far as tested).
+		 */
+		WITHIN,
+		/** The first leads by more than the margin. */
+		FIRST_LEADS,
+		/** The second leads by more than the margin. */
+		SECOND_LEADS,
+		/** The tested steps cannot tell. */
+		UNDETERMINED,
+		/** A knee is missing. */
+		NOT_MEASURED
+
+	}
+
+	private KneeComparison() {
+	}
+
+	static Knee.Summary knee(Evidence evidence, String scenario, String variant) {
+		List<Knee.Result> repeats = evidence.runs(scenario, variant).stream().map(Knee::of).toList();
+		return Knee.acrossRepeats(repeats);
+	}
+
+	/**
+	 * @param margin the largest gap, as a share of the larger knee, that still counts as
+	 * equal
+	 */
+	static Outcome compare(Knee.Result first, Knee.Result second, double margin) {
+		if (first.kind() == Knee.Kind.NOT_MEASURED || second.kind() == Knee.Kind.NOT_MEASURED) {
+			return Outcome.NOT_MEASURED;
+		}
+		boolean firstBelow = first.kind() == Knee.Kind.BELOW_LOWEST;
+		boolean secondBelow = second.kind() == Knee.Kind.BELOW_LOWEST;
+		if (firstBelow && secondBelow) {
+			return Outcome.UNDETERMINED;
+		}
+		if (firstBelow || secondBelow) {
+			// the one below is under its lowest step; apart for sure only if that step is
+			// already beyond the margin under the other's knee
+			Knee.Result below = firstBelow ? first : second;
+			Knee.Result other = firstBelow ? second : first;
+			boolean apart = below.lowestRate() <= other.rate() * (1 - margin);
+			return apart ? (firstBelow ? Outcome.SECOND_LEADS : Outcome.FIRST_LEADS) : Outcome.UNDETERMINED;
+		}
+		double a = first.rate();
+		double b = second.rate();
+		boolean firstOpen = first.kind() == Knee.Kind.NOT_REACHED;
+		boolean secondOpen = second.kind() == Knee.Kind.NOT_REACHED;
+		boolean within = Math.abs(a - b) <= margin * Math.max(a, b);
+		if (!firstOpen && !secondOpen) {
+			return within ? Outcome.WITHIN : ((a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS);
+		}
+		if (firstOpen && secondOpen) {
+			return (a == b) ? Outcome.WITHIN : Outcome.UNDETERMINED;
+		}
+		// one is a lower bound: only a reached knee far enough below it decides
+		double open = firstOpen ? a : b;
+		double reached = firstOpen ? b : a;
+		if (reached < open * (1 - margin)) {
+			return firstOpen ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS;
+		}
+		return Outcome.UNDETERMINED;
+	}
+
+}

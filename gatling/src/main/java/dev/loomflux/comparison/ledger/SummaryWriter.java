@@ -1,0 +1,289 @@
+package dev.loomflux.comparison.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.results.ClaimVerdict;
+import dev.loomflux.comparison.results.Manifest;
+import dev.loomflux.comparison.results.Results;
+import dev.loomflux.comparison.results.ScenarioRun;
+import dev.loomflux.comparison.results.ServerStats;
+import dev.loomflux.comparison.results.Step;
+
+/**
+ * Writes {@code summary.md}: the conditions, the claims ledger, the thresholds, a short
+ * table per scenario and the notes. The ledger is {@link Results#claims()} when the run
+ * computed it, else {@link Ledger#evaluate(Results)}.
+ */
+public final class SummaryWriter {
+
+	private SummaryWriter() {
+	}
+
+	public static void write(Results results, Path file) throws IOException {
+		Files.writeString(file, render(results));
+	}
+
+	static String render(Results results) {
+		List<ClaimVerdict> claims = (results.claims() != null && !results.claims().isEmpty()) ? results.claims()
+				: Ledger.evaluate(results);
+		Evidence evidence = new Evidence(results);
+		StringBuilder md = new StringBuilder();
+		md.append("# loomflux: virtual threads vs event loop, the claims ledger\n\n");
+		md.append(conditions(results.manifest())).append("\n\n");
+		md.append("## Claims ledger\n\n");
+		md.append("| claim | source | experiment | figures per variant | verdict | why |\n");
+		md.append("|---|---|---|---|---|---|\n");
+		for (ClaimVerdict claim : claims) {
+			String text = "**" + claim.id() + "** " + claim.claim()
+					+ ((claim.translation() != null) ? "<br>*Java:* " + claim.translation() : "");
+			md.append("| ")
+				.append(cell(text))
+				.append(" | ")
+				.append(cell(Ledger.source(claim.id())))
+				.append(" | ")
+				.append(cell(claim.experiment()))
+				.append(" | ")
+				.append(cell(figures(claim.figures())))
+				.append(" | **")
+				.append(cell(claim.verdict()))
+				.append("** | ")
+				.append(cell(claim.why()))
+				.append(" |\n");
+		}
+		md.append("\n## Thresholds\n\n");
+		md.append(
+				"Each verdict is computed by the rule below; with repeats on medians across repeats, quoted as median (min..max). ")
+			.append("A figure that is missing gives \"not measured\", never a verdict computed from zero.\n\n");
+		md.append(String.format(Locale.ROOT,
+				"- Knee: the highest offered rate whose step has errors < %.0f %%, ok/s >= %.0f %% of the offered rate and the p99 of every request name within the objective "
+						+ "(catalog-read %.0f ms, home-fanout %.0f ms, mixed %.0f ms); \">= X\" when the highest step met it (not reached), \"below X\" when no step did.\n",
+				Knee.MAX_ERROR_RATE_PERCENT, Knee.MIN_THROUGHPUT_PERCENT, Knee.P99_OBJECTIVE_MS.get("catalog-read"),
+				Knee.P99_OBJECTIVE_MS.get("home-fanout"), Knee.P99_OBJECTIVE_MS.get("mixed")));
+		for (ClaimVerdict claim : claims) {
+			md.append("- ").append(claim.id()).append(": ").append(oneLine(claim.rule())).append('\n');
+		}
+		md.append("\n## Scenarios\n");
+		for (String scenario : scenarios(results)) {
+			md.append("\n### ").append(scenario).append("\n\n");
+			md.append(scenarioTable(evidence, scenario, variants(results)));
+		}
+		md.append("\n## Notes\n\n");
+		for (String note : notes(results)) {
+			md.append("- ").append(oneLine(note)).append('\n');
+		}
+		return md.toString();
+	}
+
+	private static String conditions(Manifest manifest) {
+		if (manifest == null) {
+			return "Conditions: not measured (the run recorded no manifest).";
+		}
+		return String.format(Locale.ROOT,
+				"Profile **%s** (%d repeat%s), commit %s%s, JDK %s, service pinned to CPU(s) %s and Gatling with the downstream stub to %s, "
+						+ "%s with %d cores and %s of memory, 1-minute load average %s at the start, started %s%s.",
+				manifest.profile(), manifest.repeats(), (manifest.repeats() == 1) ? "" : "s",
+				orNotRecorded(manifest.gitCommit()), manifest.gitDirty() ? " (with uncommitted changes)" : "",
+				orNotRecorded(manifest.jdk()), orNotRecorded(manifest.serviceCpus()),
+				orNotRecorded(manifest.loadCpus()), orNotRecorded(manifest.cpuModel()), manifest.cores(),
+				Format.bytes(manifest.memoryBytes()),
+				Format.orNotMeasured(manifest.loadAverageAtStart(), (v) -> String.format(Locale.ROOT, "%.2f", v)),
+				orNotRecorded(manifest.startedAt()),
+				(manifest.durationSeconds() != null) ? ", lasted " + Format.seconds(manifest.durationSeconds()) : "");
+	}
+
+	private static String scenarioTable(Evidence evidence, String scenario, List<String> variants) {
+		List<String> header;
+		Function<String, List<String>> row;
+		if (Knee.P99_OBJECTIVE_MS.containsKey(scenario)) {
+			header = List.of("knee", "worst p99 at the knee", "ok/s at the knee", "repeats");
+			row = (variant) -> {
+				Knee.Summary knee = KneeComparison.knee(evidence, scenario, variant);
+				Step step = knee.median().step();
+				return List.of(knee.text(),
+						(step != null) ? Format.orNotMeasured(Steps.worstP99(step), Format::ms) : "-",
+						(step != null) ? Format.orNotMeasured(Steps.totalOkPerSecond(step), Format::rate) : "-",
+						String.valueOf(evidence.runs(scenario, variant).size()));
+			};
+		}
+		else if (scenario.equals("concurrency-sweep")) {
+			header = List.of("highest step", "p99 there", "errors there", "peak threads", "peak RSS",
+					"heap / in-flight", "RSS / in-flight");
+			row = (variant) -> top(evidence, scenario, variant, Step::concurrency, (top) -> List.of(
+					Format.count(top.key()) + " in flight", Spread.format(top.figure(Steps::worstP99), Format::ms),
+					Spread.format(top.figure(Steps::errorRate), Format::percent),
+					Spread.format(top.figure((s) -> Steps.server(s, ServerStats::platformThreads)), Format::count),
+					Spread.format(top.figure((s) -> Steps.server(s, ServerStats::rssBytes)), Format::bytes),
+					Spread.format(evidence.runFigure(scenario, variant, "heapBytesPerInFlight"), Format::bytes),
+					Spread.format(evidence.runFigure(scenario, variant, "rssBytesPerInFlight"), Format::bytes)));
+		}
+		else if (scenario.equals("cpu-neighbour")) {
+			header = List.of("foreground p99, background 0", "highest background", "foreground p99 there",
+					"insights ok/s there", "CPU there");
+			row = (variant) -> {
+				List<Level> levels = Evidence.levels(evidence.runs(scenario, variant), Step::background);
+				if (levels.isEmpty()) {
+					return notMeasured(5);
+				}
+				Level top = levels.getLast();
+				return List.of(
+						(levels.getFirst().key() == 0)
+								? Spread.format(levels.getFirst().figure((s) -> Steps.p99(s, "product")), Format::ms)
+								: Format.NOT_MEASURED,
+						Format.count(top.key()), Spread.format(top.figure((s) -> Steps.p99(s, "product")), Format::ms),
+						Spread.format(top.figure((s) -> Steps.okPerSecond(s, "insights")), Format::rate),
+						Spread.format(top.figure((s) -> Steps.server(s, ServerStats::cpu)), Format::percent));
+			};
+		}
+		else if (scenario.equals("orders")) {
+			header = List.of("order p99", "errors", "orders created", "stock invariant violations", "duplicate orders");
+			row = (variant) -> top(evidence, scenario, variant, Step::offeredRate,
+					(top) -> List.of(Spread.format(top.figure((s) -> Steps.p99(s, "order")), Format::ms),
+							Spread.format(top.figure(Steps::errorRate), Format::percent),
+							Spread.format(evidence.runFigure(scenario, variant, "ordersCreated"), Format::count),
+							Spread.format(evidence.runFigure(scenario, variant, "stockInvariantViolations"),
+									Format::count),
+							Spread.format(evidence.runFigure(scenario, variant, "duplicateOrders"), Format::count)));
+		}
+		else if (scenario.equals("connections")) {
+			header = List.of("highest step", "errors there", "peak RSS there", "RSS / stream", "heap / stream");
+			row = (variant) -> top(evidence, scenario, variant, Step::concurrency,
+					(top) -> List.of(Format.count(top.key()) + " streams",
+							Spread.format(top.figure(Steps::errorRate), Format::percent),
+							Spread.format(top.figure((s) -> Steps.server(s, ServerStats::rssBytes)), Format::bytes),
+							Spread.format(evidence.runFigure(scenario, variant, "rssBytesPerStream"), Format::bytes),
+							Spread.format(evidence.runFigure(scenario, variant, "heapBytesPerStream"), Format::bytes)));
+		}
+		else {
+			header = List.of("steps", "worst p99 at the last step", "errors at the last step");
+			row = (variant) -> {
+				List<ScenarioRun> runs = evidence.runs(scenario, variant);
+				if (runs.isEmpty()) {
+					return notMeasured(3);
+				}
+				Step last = runs.getFirst().steps().getLast();
+				return List.of(String.valueOf(runs.getFirst().steps().size()),
+						Format.orNotMeasured(Steps.worstP99(last), Format::ms),
+						Format.orNotMeasured(Steps.errorRate(last), Format::percent));
+			};
+		}
+		StringBuilder md = new StringBuilder("| variant | ").append(String.join(" | ", header)).append(" |\n|---");
+		md.append("|---".repeat(header.size())).append("|\n");
+		for (String variant : variants) {
+			List<String> cells = evidence.runs(scenario, variant).isEmpty() ? notMeasured(header.size())
+					: row.apply(variant);
+			md.append("| ").append(variant);
+			for (String value : cells) {
+				md.append(" | ").append(cell(value));
+			}
+			md.append(" |\n");
+		}
+		return md.toString();
+	}
+
+	private static List<String> top(Evidence evidence, String scenario, String variant,
+			Function<Step, ? extends Number> key, Function<Level, List<String>> cells) {
+		List<Level> levels = Evidence.levels(evidence.runs(scenario, variant), key);
+		return levels.isEmpty() ? notMeasured(1) : cells.apply(levels.getLast());
+	}
+
+	private static List<String> notMeasured(int columns) {
+		return java.util.Collections.nCopies(columns, Format.NOT_MEASURED);
+	}
+
+	private static List<String> scenarios(Results results) {
+		Set<String> scenarios = new LinkedHashSet<>();
+		if (results.manifest() != null && results.manifest().scenarios() != null) {
+			scenarios.addAll(results.manifest().scenarios());
+		}
+		if (results.scenarios() != null) {
+			results.scenarios().forEach((run) -> scenarios.add(run.scenario()));
+		}
+		return List.copyOf(scenarios);
+	}
+
+	private static List<String> variants(Results results) {
+		Set<String> variants = new LinkedHashSet<>();
+		if (results.manifest() != null && results.manifest().variants() != null) {
+			variants.addAll(results.manifest().variants());
+		}
+		if (results.scenarios() != null) {
+			results.scenarios().forEach((run) -> variants.add(run.variant()));
+		}
+		return List.copyOf(variants);
+	}
+
+	private static List<String> notes(Results results) {
+		List<String> notes = new ArrayList<>();
+		if (results.manifest() != null && results.manifest().notes() != null) {
+			notes.addAll(results.manifest().notes());
+		}
+		if (results.scenarios() != null) {
+			for (ScenarioRun run : results.scenarios()) {
+				if (run.failure() != null) {
+					notes.add(run.scenario() + " on " + run.variant() + " (repeat " + run.repeat() + "): "
+							+ run.failure());
+				}
+				else if (run.steps() == null || run.steps().isEmpty()) {
+					notes.add(run.scenario() + " on " + run.variant() + " (repeat " + run.repeat()
+							+ "): no steps, not measured");
+				}
+			}
+		}
+		if (results.microbenchmarks() == null) {
+			notes.add("Microbenchmarks: not measured (they did not run).");
+		}
+		else {
+			if (results.microbenchmarks().failure() != null) {
+				notes.add("Microbenchmarks: " + results.microbenchmarks().failure());
+			}
+			if (results.microbenchmarks().conditions() != null) {
+				notes.add("Microbenchmarks measured with " + results.microbenchmarks().conditions());
+			}
+		}
+		if (results.codeMetrics() == null || results.codeMetrics().isEmpty()) {
+			notes.add("Code metrics (C13): not measured.");
+		}
+		else {
+			notes
+				.add("Code metrics (C13) count the feature packages of both services with JavaParser: non-blank non-comment lines, "
+						+ "deepest nesting of blocks and lambdas inside a method, Reactor operator calls (no type resolution).");
+		}
+		notes.add("Context switches (C12): not measured; the results carry no such figure.");
+		notes.add(
+				"Client-side latencies (Gatling) decide every verdict; server-side p99 is in results.json and report.html.");
+		return notes;
+	}
+
+	private static String figures(Map<String, String> figures) {
+		if (figures == null || figures.isEmpty()) {
+			return Format.NOT_MEASURED;
+		}
+		List<String> lines = new ArrayList<>();
+		figures.forEach(
+				(variant, text) -> lines.add("**" + variant + "**: " + ((text != null) ? text : Format.NOT_MEASURED)));
+		return String.join("<br>", lines);
+	}
+
+	private static String cell(String text) {
+		return (text == null) ? "" : oneLine(text).replace("|", "\\|");
+	}
+
+	private static String oneLine(String text) {
+		return text.replace("\r", " ").replace("\n", " ");
+	}
+
+	private static String orNotRecorded(String value) {
+		return (value != null && !value.isBlank()) ? value : "not recorded";
+	}
+
+}
