@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,gatling -am package
+./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,microbench,gatling -am package
 classpath="gatling/target/classes:$(cat gatling/target/classpath.txt)"
 pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c "${LOOMFLUX_LOAD_CPUS:-0}"); fi

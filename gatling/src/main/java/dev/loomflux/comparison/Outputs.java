@@ -3,17 +3,28 @@ package dev.loomflux.comparison;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.loomflux.comparison.ledger.Ledger;
+import dev.loomflux.comparison.ledger.SummaryWriter;
+import dev.loomflux.comparison.report.ReportPage;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ResultsJson;
 
-/** The three outputs of a run, written into its results folder. */
+/**
+ * The three outputs of a run, written into its results folder: the claims ledger is
+ * computed once from the measured figures and goes into all three.
+ */
 final class Outputs {
 
 	private Outputs() {
 	}
 
-	static void write(Results results, Path folder) throws IOException {
+	static Results write(Results measured, Path folder) throws IOException {
+		Results results = new Results(measured.manifest(), measured.footprints(), measured.scenarios(),
+				measured.microbenchmarks(), measured.codeMetrics(), Ledger.evaluate(measured));
 		ResultsJson.write(results, folder.resolve("results.json"));
+		SummaryWriter.write(results, folder.resolve("summary.md"));
+		ReportPage.write(results, folder.resolve("report.html"));
+		return results;
 	}
 
 }

@@ -105,23 +105,23 @@ final class ScenarioSection {
 		List<String> notes = new ArrayList<>();
 		List<Series> series = new ArrayList<>(
 				this.data.perVariant(StepFigures.okPerSecond(this.data.scenario), "line", "", notes));
-		Optional<Double> objective = Knee.p99ObjectiveMs(this.data.scenario);
+		Optional<Double> objective = KneeMark.p99ObjectiveMs(this.data.scenario);
 		if (objective.isPresent()) {
 			for (String variant : this.data.runs.keySet()) {
 				knee(variant, series, notes);
 			}
-			notes.add("Knee: the highest step with < 1 % errors, ok/s >= 95 % of the offered rate and p99 of every "
+			notes.add("KneeMark: the highest step with < 1 % errors, ok/s >= 95 % of the offered rate and p99 of every "
 					+ "request <= " + Format.ms(objective.get()) + "; the median over repeats.");
 		}
 		return chart("throughput", "Throughput (ok/s) vs " + this.data.axis.label(), "ok/s", false, series, notes);
 	}
 
 	private void knee(String variant, List<Series> series, List<String> notes) {
-		Optional<Knee> knee = this.data.knee(variant);
+		Optional<KneeMark> knee = this.data.knee(variant);
 		if (knee.isEmpty()) {
 			return;
 		}
-		List<String> ofRepeats = this.data.kneesOfRepeats(variant).stream().map(Knee::label).toList();
+		List<String> ofRepeats = this.data.kneesOfRepeats(variant).stream().map(KneeMark::label).toList();
 		if (ofRepeats.stream().distinct().count() > 1) {
 			notes.add(variant + ": knees of the repeats: " + String.join(", ", ofRepeats) + ".");
 		}
@@ -144,7 +144,7 @@ final class ScenarioSection {
 		boolean neighbour = "cpu-neighbour".equals(this.data.scenario);
 		List<Series> series = new ArrayList<>(
 				this.data.perVariant(StepFigures.worstP99(this.data.scenario), "line", "", notes));
-		Knee.p99ObjectiveMs(this.data.scenario).ifPresent((objective) -> {
+		KneeMark.p99ObjectiveMs(this.data.scenario).ifPresent((objective) -> {
 			TreeSet<Double> xs = new TreeSet<>();
 			this.data.runs.keySet().forEach((variant) -> xs.addAll(this.data.xs(variant)));
 			if (!xs.isEmpty()) {
@@ -186,7 +186,7 @@ final class ScenarioSection {
 
 	private void percentiles(Page page) {
 		page.html("<h3>Latency percentiles (client side; server p99 from Micrometer alongside)</h3>");
-		boolean knees = Knee.p99ObjectiveMs(this.data.scenario).isPresent();
+		boolean knees = KneeMark.p99ObjectiveMs(this.data.scenario).isPresent();
 		page.paragraph("Each variant at " + (knees ? "its knee, or where it has none at " : "")
 				+ "the highest step every variant ran; the step is named in each row. Median (min..max) over repeats.");
 		List<List<String>> rows = new ArrayList<>();

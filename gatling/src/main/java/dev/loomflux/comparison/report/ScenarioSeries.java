@@ -114,16 +114,16 @@ final class ScenarioSeries {
 	/**
 	 * The variant's knee, the median over its repeats; empty when the scenario has none.
 	 */
-	Optional<Knee> knee(String variant) {
-		List<Knee> knees = kneesOfRepeats(variant);
-		return knees.isEmpty() ? Optional.empty() : Optional.of(Knee.median(knees));
+	Optional<KneeMark> knee(String variant) {
+		List<KneeMark> knees = kneesOfRepeats(variant);
+		return knees.isEmpty() ? Optional.empty() : Optional.of(KneeMark.median(knees));
 	}
 
-	List<Knee> kneesOfRepeats(String variant) {
+	List<KneeMark> kneesOfRepeats(String variant) {
 		return this.runs.get(variant)
 			.stream()
 			.filter((run) -> !steps(run).isEmpty())
-			.map((run) -> Knee.of(this.scenario, steps(run)))
+			.map((run) -> KneeMark.of(this.scenario, steps(run)))
 			.flatMap(Optional::stream)
 			.toList();
 	}
@@ -133,7 +133,7 @@ final class ScenarioSeries {
 	 * the highest step every variant reached (else its own highest step).
 	 */
 	Optional<Double> comparisonX(String variant) {
-		Optional<Knee> knee = knee(variant);
+		Optional<KneeMark> knee = knee(variant);
 		if (knee.isPresent() && knee.get().step() != null) {
 			return Optional.of(knee.get().step().offeredRate());
 		}
