@@ -29,6 +29,10 @@ import dev.loomflux.gatling.recording.LatencyFile;
  */
 final class ComparisonRun {
 
+	static final String LOAD_GENERATOR_WARMUP = "load generator warm-up";
+
+	private static final int LOAD_GENERATOR_WARMUP_SECONDS = 2;
+
 	private final String profileName;
 
 	private final Profile profile;
@@ -131,7 +135,15 @@ final class ComparisonRun {
 		try (MetricsScraper scraper = MetricsScraper.start(ServiceUnderTest.MANAGEMENT_PORT, service.pid(), 60_000)) {
 			idle = scraper.scrapeNow();
 		}
-		Warmup.Outcome warmup = new Warmup(this.profile.warmup()).run(ServiceUnderTest.baseUrl());
+		service.widen("0-" + (Machine.onlineCores() - 1));
+		Warmup.Outcome warmup;
+		try {
+			warmup = new Warmup(this.profile.warmup()).run(ServiceUnderTest.baseUrl());
+		}
+		finally {
+			service.pin(this.settings);
+		}
+		progress.variantReady();
 		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
 				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
 				warmup.rounds().size(), warmup.rounds().getLast());
@@ -154,7 +166,7 @@ final class ComparisonRun {
 			if (orders != null) {
 				orders.before();
 			}
-			Plan plan = new Plan(name, ServiceUnderTest.baseUrl(), null, scenario.labelledSteps(),
+			Plan plan = new Plan(name, ServiceUnderTest.baseUrl(), null, withLoadGeneratorWarmup(scenario),
 					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
 			GatlingLauncher.Outcome outcome;
 			try (MetricsScraper scraper = MetricsScraper.start(ServiceUnderTest.MANAGEMENT_PORT, service.pid(),
@@ -163,7 +175,7 @@ final class ComparisonRun {
 						variant.name() + " " + name + " #" + repeat);
 				scrapes = scraper.scrapes();
 			}
-			List<Step> steps = steps(outcome.latency(), scrapes);
+			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(Figures.derive(name, steps));
 			if (outcome.cpuShare() != null) {
 				figures.put("loadGeneratorCpuShare", outcome.cpuShare());
@@ -174,24 +186,43 @@ final class ComparisonRun {
 			String failure = !service.isAlive() ? "the service exited during the run; see " + service.log()
 					: (outcome.latency().stopReason() != null) ? "partial: " + outcome.latency().stopReason() : null;
 			return new ScenarioRun(name, variant.name(), repeat, outcome.report(), steps,
-					Windows.series(scrapes, origin), figures, failure);
+					Windows.series(scrapes, origin, this.settings.serviceCores()), figures, failure);
 		}
 		catch (Exception ex) {
 			progress.say("%s · %s failed: %s", variant.name(), name, ex.getMessage());
-			return new ScenarioRun(name, variant.name(), repeat, null, List.of(), Windows.series(scrapes, origin),
-					Map.of(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return new ScenarioRun(name, variant.name(), repeat, null, List.of(),
+					Windows.series(scrapes, origin, this.settings.serviceCores()), Map.of(),
+					ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
 			progress.runDone(scenario.seconds());
 		}
 	}
 
-	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes) {
+	/**
+	 * The scenario's steps behind a short step like its first, which is not reported:
+	 * each run's Gatling JVM starts cold, and its JIT compiling on the load core would
+	 * otherwise show up as latency in the first measured step (the baseline of
+	 * cpu-neighbour and concurrency-sweep).
+	 */
+	static List<Plan.Step> withLoadGeneratorWarmup(Profile.Scenario scenario) {
+		List<Plan.Step> steps = scenario.labelledSteps();
+		Plan.Step first = steps.getFirst();
+		List<Plan.Step> all = new ArrayList<>();
+		all.add(new Plan.Step(LOAD_GENERATOR_WARMUP, first.offeredRate(), first.concurrency(), first.background(),
+				LOAD_GENERATOR_WARMUP_SECONDS));
+		all.addAll(steps);
+		return all;
+	}
+
+	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, int serviceCores) {
 		return latency.steps()
 			.stream()
+			.filter((figures) -> !figures.step().label().equals(LOAD_GENERATOR_WARMUP))
 			.map((figures) -> new Step(figures.step().label(), figures.step().offeredRate(),
 					figures.step().concurrency(), figures.step().background(), figures.step().seconds(),
-					figures.requests(), Windows.stats(scrapes, figures.startMillis(), figures.endMillis())))
+					figures.requests(),
+					Windows.stats(scrapes, figures.startMillis(), figures.endMillis(), serviceCores)))
 			.toList();
 	}
 

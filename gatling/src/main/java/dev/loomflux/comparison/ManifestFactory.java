@@ -39,20 +39,19 @@ final class ManifestFactory {
 				!git("status", "--porcelain", "--untracked-files=no").isEmpty(), startedAt.toString(), durationSeconds,
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				ServiceUnderTest.JVM_FLAGS, where.serviceCpus(), where.loadCpus(), Machine.cpuModel(),
-				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), configuration(), variants,
-				scenarios, notes);
+				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), configuration(Path.of(".")),
+				variants, scenarios, notes);
 	}
 
 	/**
 	 * Every leaf of the services' YAML files, flattened:
 	 * {@code shared: bff.db.pool-size -> 20}.
 	 */
-	static Map<String, String> configuration() {
+	static Map<String, String> configuration(Path repositoryRoot) {
 		Map<String, String> flat = new TreeMap<>();
 		CONFIGURATION.forEach((prefix, file) -> {
 			try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class)
-				.readValues(Files.readString(Path.of(file)))) {
-				int document = 0;
+				.readValues(Files.readString(repositoryRoot.resolve(file)))) {
 				while (documents.hasNext()) {
 					JsonNode root = documents.next();
 					String profile = root.path("spring")
@@ -62,7 +61,6 @@ final class ManifestFactory {
 						.asString("");
 					String name = profile.isEmpty() ? prefix : prefix + "[" + profile + "]";
 					flatten(name + ": ", root, flat);
-					document++;
 				}
 			}
 			catch (IOException | RuntimeException ex) {

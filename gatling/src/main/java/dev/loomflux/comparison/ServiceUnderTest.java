@@ -59,6 +59,33 @@ final class ServiceUnderTest implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Lets every thread of the service run on {@code cpus} for a while (the warm-up),
+	 * until {@link #pin} puts it back. The JVM sized its pools (GC threads, carriers,
+	 * event loops) at start-up from the CPUs it was started on, so they stay sized for
+	 * the service CPUs.
+	 */
+	void widen(String cpus) throws IOException, InterruptedException {
+		affinity(cpus);
+	}
+
+	void pin(Settings settings) throws IOException, InterruptedException {
+		affinity(settings.serviceCpus());
+	}
+
+	private void affinity(String cpus) throws IOException, InterruptedException {
+		if (cpus == null || !Machine.hasTaskset()) {
+			return;
+		}
+		Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid()))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (taskset.waitFor() != 0) {
+			throw new IllegalStateException("taskset could not set the CPUs of " + pid() + " to " + cpus);
+		}
+	}
+
 	static String baseUrl() {
 		return "http://127.0.0.1:" + PORT;
 	}

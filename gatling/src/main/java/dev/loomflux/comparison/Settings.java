@@ -29,6 +29,22 @@ record Settings(String serviceCpus, String loadCpus, String pgHost, int pgPort, 
 				Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")), 7);
 	}
 
+	/**
+	 * How many CPUs the service list names ("1" -> 1, "0-1" -> 2, "1,3" -> 2); 1 when
+	 * unpinned.
+	 */
+	int serviceCores() {
+		if (this.serviceCpus == null || this.serviceCpus.isBlank()) {
+			return 1;
+		}
+		int cores = 0;
+		for (String part : this.serviceCpus.split(",")) {
+			String[] range = part.strip().split("-");
+			cores += (range.length == 2) ? Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1 : 1;
+		}
+		return cores;
+	}
+
 	String jdbcUrl(String name) {
 		return "jdbc:postgresql://" + this.pgHost + ":" + this.pgPort + "/" + name;
 	}

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the JIT competes with the load, and a fixed 10 s warm-up once cut measured throughput
  * to a third. A closed loop of {@code concurrency} requests over every endpoint the
  * scenarios use (so each code path is compiled), in rounds; steady when the last rounds
- * agree within the tolerance.
+ * agree within the tolerance. The service is given every core while it warms up
+ * ({@link ServiceUnderTest#widen}), so that its JIT compiler threads do not compete with
+ * the requests for its single core.
  */
 final class Warmup {
 
@@ -59,15 +61,19 @@ final class Warmup {
 	}
 
 	/**
-	 * Whether the last {@code count} rounds lie within {@code tolerance} of their mean.
+	 * Whether the last {@code count} rounds spread by at most {@code tolerance} of their
+	 * mean (max - min, so a slow steady climb, the JIT still at work, is not mistaken for
+	 * steady).
 	 */
 	static boolean steady(List<Double> rounds, int count, double tolerance) {
 		if (rounds.size() < count) {
 			return false;
 		}
-		List<Double> last = rounds.subList(rounds.size() - count, rounds.size());
-		double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-		return mean > 0 && last.stream().allMatch((value) -> Math.abs(value - mean) <= tolerance * mean);
+		var last = rounds.subList(rounds.size() - count, rounds.size())
+			.stream()
+			.mapToDouble(Double::doubleValue)
+			.summaryStatistics();
+		return last.getAverage() > 0 && last.getMax() - last.getMin() <= tolerance * last.getAverage();
 	}
 
 	private double round(String baseUrl) throws InterruptedException {

@@ -114,7 +114,10 @@ final class Evidence {
 		if (manifest == null || manifest.settings() == null) {
 			return null;
 		}
-		return manifest.settings().get(key);
+		// the manifest names each setting after the file it came from: "shared:
+		// bff.prices.max-streams"
+		String value = manifest.settings().get(key);
+		return (value != null) ? value : manifest.settings().get("shared: " + key);
 	}
 
 	/**

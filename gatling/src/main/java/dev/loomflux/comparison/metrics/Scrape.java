@@ -15,18 +15,16 @@ import java.util.TreeMap;
  * public API (not actuator), summed over every label but {@code le}: upper bound in
  * seconds -> count
  */
-public record Scrape(long timeMillis, Double cpu, Long cpuTicks, Double rssBytes, Double heapUsedBytes,
-		Double platformThreads, Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive,
-		Double dbPoolPending, Double eventLoopPendingTasks, Double gcPauseSeconds,
-		TreeMap<Double, Double> serverBuckets) {
+public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double heapUsedBytes, Double platformThreads,
+		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
+		Double eventLoopPendingTasks, Double gcPauseSeconds, TreeMap<Double, Double> serverBuckets) {
 
 	/**
 	 * Picks the figures out of one exposition; {@code proc} adds what the JVM does not
 	 * report.
 	 */
 	static Scrape of(long timeMillis, PrometheusText metrics, ProcStat proc) {
-		return new Scrape(timeMillis, metrics.sum("process_cpu_usage"), (proc != null) ? proc.cpuTicks() : null,
-				(proc != null) ? proc.rssBytes() : null,
+		return new Scrape(timeMillis, (proc != null) ? proc.cpuTicks() : null, (proc != null) ? proc.rssBytes() : null,
 				metrics.sum("jvm_memory_used_bytes", (labels) -> "heap".equals(labels.get("area"))),
 				metrics.sum("jvm_threads_live_threads"),
 				metrics.sum("jvm_threads_virtual_live_threads",
@@ -41,9 +39,8 @@ public record Scrape(long timeMillis, Double cpu, Long cpuTicks, Double rssBytes
 
 	/** A scrape that failed: only /proc, if the process is still there. */
 	static Scrape procOnly(long timeMillis, ProcStat proc) {
-		return new Scrape(timeMillis, null, (proc != null) ? proc.cpuTicks() : null,
-				(proc != null) ? proc.rssBytes() : null, null, null, null, null, null, null, null, null,
-				new TreeMap<>());
+		return new Scrape(timeMillis, (proc != null) ? proc.cpuTicks() : null, (proc != null) ? proc.rssBytes() : null,
+				null, null, null, null, null, null, null, null, new TreeMap<>());
 	}
 
 	private static TreeMap<Double, Double> apiBuckets(PrometheusText metrics) {

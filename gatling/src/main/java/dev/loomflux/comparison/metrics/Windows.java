@@ -20,7 +20,12 @@ public final class Windows {
 	private Windows() {
 	}
 
-	public static ServerStats stats(List<Scrape> scrapes, long startMillis, long endMillis) {
+	/**
+	 * @param cores how many CPUs the service runs on: CPU is reported as the busy share
+	 * of those, from /proc (the JVM's own {@code process_cpu_usage} divides by every CPU
+	 * of the machine, whatever the process is pinned to)
+	 */
+	public static ServerStats stats(List<Scrape> scrapes, long startMillis, long endMillis, int cores) {
 		List<Scrape> inside = scrapes.stream()
 			.filter((scrape) -> scrape.timeMillis() >= startMillis && scrape.timeMillis() <= endMillis)
 			.toList();
@@ -33,21 +38,26 @@ public final class Windows {
 			.findFirst()
 			.orElse(inside.isEmpty() ? null : inside.getLast());
 		List<Scrape> gauges = inside.isEmpty() && after != null ? List.of(after) : inside;
-		return new ServerStats(mean(gauges, Scrape::cpu), cpuSeconds(before, after), peak(gauges, Scrape::rssBytes),
-				peak(gauges, Scrape::heapUsedBytes), peak(gauges, Scrape::platformThreads),
-				peak(gauges, Scrape::virtualThreadsMounted), peak(gauges, Scrape::virtualThreadsQueued),
-				peak(gauges, Scrape::dbPoolActive), peak(gauges, Scrape::dbPoolPending),
-				peak(gauges, Scrape::eventLoopPendingTasks), difference(before, after, Scrape::gcPauseSeconds),
-				p99Millis(before, after));
+		Double busy = busyShare(before, after, cores);
+		Double cpuSeconds = (busy != null) ? busy * cores * (endMillis - startMillis) / 1000.0 : null;
+		return new ServerStats(busy, cpuSeconds, peak(gauges, Scrape::rssBytes), peak(gauges, Scrape::heapUsedBytes),
+				peak(gauges, Scrape::platformThreads), peak(gauges, Scrape::virtualThreadsMounted),
+				peak(gauges, Scrape::virtualThreadsQueued), peak(gauges, Scrape::dbPoolActive),
+				peak(gauges, Scrape::dbPoolPending), peak(gauges, Scrape::eventLoopPendingTasks),
+				difference(before, after, Scrape::gcPauseSeconds), p99Millis(before, after));
 	}
 
 	/** The scrapes as a time series, in seconds since {@code originMillis}. */
-	public static List<Sample> series(List<Scrape> scrapes, long originMillis) {
-		return scrapes.stream()
-			.map((scrape) -> new Sample((scrape.timeMillis() - originMillis) / 1000.0, scrape.cpu(), scrape.rssBytes(),
+	public static List<Sample> series(List<Scrape> scrapes, long originMillis, int cores) {
+		List<Sample> series = new java.util.ArrayList<>();
+		for (int i = 0; i < scrapes.size(); i++) {
+			Scrape scrape = scrapes.get(i);
+			Double busy = (i > 0) ? busyShare(scrapes.get(i - 1), scrape, cores) : null;
+			series.add(new Sample((scrape.timeMillis() - originMillis) / 1000.0, busy, scrape.rssBytes(),
 					scrape.heapUsedBytes(), scrape.platformThreads(), scrape.virtualThreadsMounted(),
-					scrape.dbPoolActive(), scrape.eventLoopPendingTasks()))
-			.toList();
+					scrape.dbPoolActive(), scrape.eventLoopPendingTasks()));
+		}
+		return series;
 	}
 
 	/**
@@ -88,12 +98,17 @@ public final class Windows {
 		return quantileMillis(before.serverBuckets(), after.serverBuckets(), 0.99);
 	}
 
-	private static Double cpuSeconds(Scrape before, Scrape after) {
+	/**
+	 * CPU time between two scrapes over the wall time between them, per core: 1.0 = all
+	 * busy.
+	 */
+	private static Double busyShare(Scrape before, Scrape after, int cores) {
 		if (before == null || after == null || before.cpuTicks() == null || after.cpuTicks() == null
-				|| before == after) {
+				|| after.timeMillis() <= before.timeMillis()) {
 			return null;
 		}
-		return (after.cpuTicks() - before.cpuTicks()) / ProcStat.TICKS_PER_SECOND;
+		double cpuSeconds = (after.cpuTicks() - before.cpuTicks()) / ProcStat.TICKS_PER_SECOND;
+		return cpuSeconds / ((after.timeMillis() - before.timeMillis()) / 1000.0) / cores;
 	}
 
 	private static Double difference(Scrape before, Scrape after, Function<Scrape, Double> counter) {

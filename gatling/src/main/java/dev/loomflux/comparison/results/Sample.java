@@ -5,6 +5,8 @@ package dev.loomflux.comparison.results;
  * {@link ServerStats}; null where absent.
  *
  * @param seconds since the scenario run began
+ * @param cpu busy share of the service's cores since the previous sample (0..1); null for
+ * the first
  */
 public record Sample(double seconds, Double cpu, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double dbPoolActive, Double eventLoopPendingTasks) {

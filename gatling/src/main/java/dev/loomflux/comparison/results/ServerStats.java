@@ -5,9 +5,9 @@ package dev.loomflux.comparison.results;
  * step and from {@code /proc}. Any figure the variant cannot have (event-loop backlog on
  * loom, virtual threads on reactive) or that could not be scraped is null.
  *
- * @param cpu mean {@code process_cpu_usage} (0..1 of the cores the JVM sees)
- * @param cpuSeconds CPU time the process used during the step
- * ({@code process_cpu_time_ns_total} or /proc)
+ * @param cpu busy share of the service's cores over the step (0..1), from /proc/PID/stat
+ * @param cpuSeconds CPU time the process used during the step (busy share x cores x step
+ * length)
  * @param rssBytes peak resident set size
  * @param heapUsedBytes peak {@code jvm_memory_used_bytes{area="heap"}}
  * @param platformThreads peak {@code jvm_threads_live_threads}

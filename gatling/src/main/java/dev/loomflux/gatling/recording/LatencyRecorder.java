@@ -27,7 +27,7 @@ public final class LatencyRecorder {
 
 	private final Plan plan;
 
-	private final long startMillis;
+	private volatile long startMillis;
 
 	/** request name -> one entry per step */
 	private final Map<String, StepHistograms[]> byName = new ConcurrentHashMap<>();
@@ -39,6 +39,14 @@ public final class LatencyRecorder {
 	public LatencyRecorder(Plan plan, long startMillis) {
 		this.plan = plan;
 		this.startMillis = startMillis;
+	}
+
+	/**
+	 * Moves the start to when the first request really went out (after Gatling's own
+	 * start-up).
+	 */
+	public void begin(long millis) {
+		this.startMillis = millis;
 	}
 
 	public void recordOk(String name, long sentAtMillis, long micros) {

@@ -41,6 +41,8 @@ public final class Recording {
 
 	private static volatile int maxInFlight = Integer.MAX_VALUE;
 
+	private static volatile boolean begun;
+
 	private Recording() {
 	}
 
@@ -56,6 +58,7 @@ public final class Recording {
 		startMillis = System.currentTimeMillis();
 		Recording.maxInFlight = maxInFlight;
 		IN_FLIGHT.set(0);
+		begun = false;
 		recorder = new LatencyRecorder(plan, startMillis);
 	}
 
@@ -82,6 +85,19 @@ public final class Recording {
 			.exec((session) -> record(name, session));
 	}
 
+	/**
+	 * Steps are timed from the first request, not from {@code before()}: Gatling takes a
+	 * moment between the two, and a step window that starts early would count too few
+	 * requests.
+	 */
+	private static synchronized void begin() {
+		if (!begun) {
+			startMillis = System.currentTimeMillis();
+			recorder.begin(startMillis);
+			begun = true;
+		}
+	}
+
 	private static boolean fallenBehind() {
 		int unanswered = IN_FLIGHT.get();
 		if (unanswered > maxInFlight) {
@@ -92,6 +108,9 @@ public final class Recording {
 	}
 
 	private static Session sent(Session session) {
+		if (!begun) {
+			begin();
+		}
 		IN_FLIGHT.incrementAndGet();
 		return session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, System.currentTimeMillis()).remove(STATUS);
 	}

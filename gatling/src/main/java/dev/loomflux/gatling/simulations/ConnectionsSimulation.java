@@ -24,13 +24,20 @@ public class ConnectionsSimulation extends PlannedSimulation {
 	}
 
 	{
-		ScenarioBuilder streams = scenario("connections")
-			.exec(feed(feeder(() -> Map.of("productIds", randomId(100) + "," + randomId(100)))))
+		ScenarioBuilder streams = scenario("connections").exec(feed(feeder(ConnectionsSimulation::twoProducts)))
 			.exec(Recording.timed("stream", Prices.open()))
 			.exec(pause((session) -> Injections.untilPlanEnd(this.plan)))
 			.exec(Prices.close());
 		setUp(streams.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::concurrency)))
 			.protocols(protocol(false));
+	}
+
+	/**
+	 * Two distinct products: a stream's ids must not repeat (the service answers 400).
+	 */
+	private static Map<String, Object> twoProducts() {
+		long first = randomId(99);
+		return Map.of("productIds", first + "," + (first + 1));
 	}
 
 }

@@ -1,0 +1,57 @@
+package dev.loomflux.comparison;
+
+import java.util.List;
+
+import dev.loomflux.gatling.Plan;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class ProfileTest {
+
+	private static final List<String> SPEC_SCENARIOS = List.of("catalog-read", "home-fanout", "concurrency-sweep",
+			"cpu-neighbour", "orders", "mixed", "connections");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "quick", "full" })
+	void shouldHaveEveryScenarioOfTheSpecWithASimulationThatExists(String name) throws Exception {
+		Profile profile = Profile.load(name);
+		assertThat(profile.scenarios().keySet()).containsExactlyElementsOf(SPEC_SCENARIOS);
+		profile.scenarios().values().forEach((scenario) -> {
+			assertThatCode(() -> Class.forName("dev.loomflux.gatling.simulations." + scenario.simulation()))
+				.doesNotThrowAnyException();
+			assertThat(scenario.labelledSteps()).allSatisfy((step) -> {
+				assertThat(step.label()).isNotBlank();
+				assertThat(step.seconds()).isPositive();
+			});
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "quick", "full" })
+	void shouldNeverAskLoopingUsersToDecrease(String name) throws Exception {
+		for (Profile.Scenario scenario : Profile.load(name).scenarios().values()) {
+			List<Integer> closed = scenario.steps()
+				.stream()
+				.map((step) -> (step.concurrency() != null) ? step.concurrency() : step.background())
+				.filter(java.util.Objects::nonNull)
+				.toList();
+			assertThat(closed).isSorted();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "quick", "full" })
+	void shouldRepeatTheFullProfileAtLeastThreeTimes(String name) throws Exception {
+		Profile profile = Profile.load(name);
+		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 3 : 1);
+		assertThat(profile.warmup().steadyRounds()).isGreaterThanOrEqualTo(2);
+		assertThat(new Profile.Scenario("X", null, List.of(new Plan.Step(null, 2000.0, null, null, 3)), null)
+			.labelledSteps()
+			.getFirst()
+			.label()).isEqualTo("2000 req/s");
+	}
+
+}
