@@ -132,13 +132,13 @@ final class ComparisonRun {
 	private Footprint footprint(Variant variant, ServiceUnderTest service, Progress progress) throws Exception {
 		Thread.sleep(1000);
 		Scrape idle;
-		try (MetricsScraper scraper = MetricsScraper.start(ServiceUnderTest.MANAGEMENT_PORT, service.pid(), 60_000)) {
+		try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(), 60_000)) {
 			idle = scraper.scrapeNow();
 		}
 		service.widen("0-" + (Machine.onlineCores() - 1));
 		Warmup.Outcome warmup;
 		try {
-			warmup = new Warmup(this.profile.warmup()).run(ServiceUnderTest.baseUrl());
+			warmup = new Warmup(this.profile.warmup()).run(service.baseUrl());
 		}
 		finally {
 			service.pin(this.settings);
@@ -166,10 +166,10 @@ final class ComparisonRun {
 			if (orders != null) {
 				orders.before();
 			}
-			Plan plan = new Plan(name, ServiceUnderTest.baseUrl(), null, withLoadGeneratorWarmup(scenario),
+			Plan plan = new Plan(name, service.baseUrl(), null, withLoadGeneratorWarmup(scenario),
 					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
 			GatlingLauncher.Outcome outcome;
-			try (MetricsScraper scraper = MetricsScraper.start(ServiceUnderTest.MANAGEMENT_PORT, service.pid(),
+			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
 					this.profile.scrapeMillis())) {
 				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), plan,
 						variant.name() + " " + name + " #" + repeat);

@@ -16,10 +16,6 @@ import java.util.stream.Stream;
  */
 final class ServiceUnderTest implements AutoCloseable {
 
-	static final int PORT = 18081;
-
-	static final int MANAGEMENT_PORT = 19081;
-
 	/**
 	 * The same for every variant. A fixed heap (Xms = Xmx) so that heap growth is not
 	 * measured as memory per request; G1, the JDK default, named so the manifest records
@@ -33,9 +29,15 @@ final class ServiceUnderTest implements AutoCloseable {
 
 	private final Duration startup;
 
-	private ServiceUnderTest(JavaProcess process, Duration startup) {
+	private final int port;
+
+	private final int managementPort;
+
+	private ServiceUnderTest(JavaProcess process, Duration startup, int port, int managementPort) {
 		this.process = process;
 		this.startup = startup;
+		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
@@ -43,15 +45,17 @@ final class ServiceUnderTest implements AutoCloseable {
 		List<String> arguments = new java.util.ArrayList<>(JVM_FLAGS);
 		arguments.addAll(List.of("-jar", jarOf(variant.module()).toString()));
 		Map<String, String> environment = new LinkedHashMap<>(settings.serviceEnvironment());
-		environment.put("SERVER_PORT", Integer.toString(PORT));
-		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(MANAGEMENT_PORT));
+		int port = FreePort.next();
+		int managementPort = FreePort.next();
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
 		environment.put("SPRING_PROFILES_ACTIVE", variant.profile());
 		JavaProcess process = JavaProcess.start(variant.name(), settings.serviceCpus(), arguments, environment,
 				logs.resolve(variant.name() + ".log"));
 		try {
-			Duration startup = process.awaitReady("http://127.0.0.1:" + MANAGEMENT_PORT + "/actuator/health/readiness",
+			Duration startup = process.awaitReady("http://127.0.0.1:" + managementPort + "/actuator/health/readiness",
 					Duration.ofSeconds(180));
-			return new ServiceUnderTest(process, startup);
+			return new ServiceUnderTest(process, startup, port, managementPort);
 		}
 		catch (RuntimeException | InterruptedException ex) {
 			process.close();
@@ -86,8 +90,12 @@ final class ServiceUnderTest implements AutoCloseable {
 		}
 	}
 
-	static String baseUrl() {
-		return "http://127.0.0.1:" + PORT;
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	int managementPort() {
+		return this.managementPort;
 	}
 
 	Duration startup() {

@@ -17,9 +17,10 @@ import java.util.Map;
 record Settings(String serviceCpus, String loadCpus, String pgHost, int pgPort, String pgUser, String pgPassword,
 		String database, String redisHost, int redisPort, int redisDatabase) {
 
-	static final int STUB_PORT = 18090;
+	/** The stub's ports, chosen once per run: every variant calls the same stub. */
+	static final int STUB_PORT = FreePort.next();
 
-	static final int STUB_MANAGEMENT_PORT = 19190;
+	static final int STUB_MANAGEMENT_PORT = FreePort.next();
 
 	static Settings fromEnvironment(String serviceCpus, String loadCpus) {
 		Map<String, String> env = System.getenv();
