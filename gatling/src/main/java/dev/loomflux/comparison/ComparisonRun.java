@@ -101,7 +101,7 @@ final class ComparisonRun {
 		try {
 			service = startFresh(variant, stub, logs);
 		}
-		catch (RuntimeException ex) {
+		catch (Exception ex) {
 			this.notes.add(variant.name() + " did not start: " + ex.getMessage());
 			progress.say("%s did not start: %s", variant.name(), ex.getMessage());
 			return;
@@ -111,8 +111,15 @@ final class ComparisonRun {
 			for (String scenario : this.scenarios) {
 				if (!service.isAlive()) {
 					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
-							+ "); restarted before " + scenario);
-					service = startFresh(variant, stub, logs);
+							+ "); restarted, without a warm-up, before " + scenario);
+					try {
+						service = startFresh(variant, stub, logs);
+					}
+					catch (Exception ex) {
+						this.notes.add(variant.name() + " did not restart: " + ex.getMessage() + "; its remaining "
+								+ "scenarios did not run");
+						return;
+					}
 				}
 				this.runs.add(runScenario(variant, scenario, repeat, service, stub, progress));
 			}

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import dev.loomflux.comparison.ledger.Evidence.Level;
@@ -73,9 +71,9 @@ public final class SummaryWriter {
 			md.append("- ").append(claim.id()).append(": ").append(oneLine(claim.rule())).append('\n');
 		}
 		md.append("\n## Scenarios\n");
-		for (String scenario : scenarios(results)) {
+		for (String scenario : results.scenarioNames()) {
 			md.append("\n### ").append(scenario).append("\n\n");
-			md.append(scenarioTable(evidence, scenario, variants(results)));
+			md.append(scenarioTable(evidence, scenario, results.variantNames()));
 		}
 		md.append("\n## Notes\n\n");
 		for (String note : notes(results)) {
@@ -198,28 +196,6 @@ public final class SummaryWriter {
 
 	private static List<String> notMeasured(int columns) {
 		return java.util.Collections.nCopies(columns, Format.NOT_MEASURED);
-	}
-
-	private static List<String> scenarios(Results results) {
-		Set<String> scenarios = new LinkedHashSet<>();
-		if (results.manifest() != null && results.manifest().scenarios() != null) {
-			scenarios.addAll(results.manifest().scenarios());
-		}
-		if (results.scenarios() != null) {
-			results.scenarios().forEach((run) -> scenarios.add(run.scenario()));
-		}
-		return List.copyOf(scenarios);
-	}
-
-	private static List<String> variants(Results results) {
-		Set<String> variants = new LinkedHashSet<>();
-		if (results.manifest() != null && results.manifest().variants() != null) {
-			variants.addAll(results.manifest().variants());
-		}
-		if (results.scenarios() != null) {
-			results.scenarios().forEach((run) -> variants.add(run.variant()));
-		}
-		return List.copyOf(variants);
 	}
 
 	private static List<String> notes(Results results) {

@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
@@ -31,7 +28,7 @@ public final class ReportPage {
 	static String render(Results results) {
 		Variants variants = Variants.of(results);
 		Page page = new Page();
-		List<String> scenarios = scenarios(results);
+		List<String> scenarios = results.scenarioNames();
 		page.html(contents(scenarios));
 		SummarySections.environment(page, results.manifest());
 		SummarySections.claims(page, results, variants);
@@ -44,18 +41,6 @@ public final class ReportPage {
 		OutsideHttpSections.microbenchmarks(page, results.microbenchmarks());
 		OutsideHttpSections.codeMetrics(page, results.codeMetrics());
 		return document(results, page);
-	}
-
-	/** The manifest's scenarios in order, then any that ran without being listed. */
-	private static List<String> scenarios(Results results) {
-		Set<String> scenarios = new LinkedHashSet<>();
-		if (results.manifest() != null && results.manifest().scenarios() != null) {
-			scenarios.addAll(results.manifest().scenarios());
-		}
-		if (results.scenarios() != null) {
-			results.scenarios().forEach((run) -> scenarios.add(run.scenario()));
-		}
-		return new ArrayList<>(scenarios);
 	}
 
 	private static String contents(List<String> scenarios) {

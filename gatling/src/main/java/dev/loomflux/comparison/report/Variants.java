@@ -1,10 +1,8 @@
 package dev.loomflux.comparison.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
@@ -25,14 +23,7 @@ final class Variants {
 	}
 
 	static Variants of(Results results) {
-		Set<String> names = new LinkedHashSet<>();
-		if (results.manifest() != null && results.manifest().variants() != null) {
-			names.addAll(results.manifest().variants());
-		}
-		if (results.scenarios() != null) {
-			results.scenarios().stream().map(ScenarioRun::variant).forEach(names::add);
-		}
-		return new Variants(new ArrayList<>(names));
+		return new Variants(new ArrayList<>(results.variantNames()));
 	}
 
 	List<String> names() {
