@@ -173,7 +173,7 @@ final class ComparisonRun {
 			if (orders != null) {
 				orders.before();
 			}
-			Plan plan = new Plan(name, service.baseUrl(), null, withLoadGeneratorWarmup(scenario),
+			Plan plan = new Plan(name, service.baseUrl(), scenario.injection(), withLoadGeneratorWarmup(scenario),
 					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
 			GatlingLauncher.Outcome outcome;
 			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),

@@ -39,11 +39,13 @@ public record Profile(int repeats, Warmup warmup, int scrapeMillis, LinkedHashMa
 	 * {@code dev.loomflux.gatling.simulations}
 	 * @param downstream the stub's behaviour per endpoint during this scenario (the
 	 * stub's admin JSON); absent endpoints answer at once
+	 * @param injection the injection profile by name ({@code open-steps},
+	 * {@code closed-steps}); absent for the simulation's own
 	 * @param steps the load steps
 	 * @param parameters scenario-specific numbers passed to the simulation
 	 */
-	public record Scenario(String simulation, Map<String, Map<String, Object>> downstream, List<Plan.Step> steps,
-			Map<String, String> parameters) {
+	public record Scenario(String simulation, Map<String, Map<String, Object>> downstream, String injection,
+			List<Plan.Step> steps, Map<String, String> parameters) {
 
 		/**
 		 * Steps with labels: {@code "2000 req/s"}, {@code "5000 in flight"},

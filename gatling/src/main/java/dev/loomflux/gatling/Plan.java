@@ -15,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param scenario the scenario's name, e.g. {@code catalog-read}
  * @param baseUrl the service under test, e.g. {@code http://127.0.0.1:8081}
- * @param injection how steps become users: {@code open-steps} (each step a constant
- * arrival rate), {@code closed-steps} (each step a number of users in flight, each
- * looping until the end), {@code neighbour-steps} (background users per step under a
- * constant foreground arrival rate)
+ * @param injection how steps become users, by name: {@code open-steps} (each step a
+ * constant arrival rate) or {@code closed-steps} (each step a number of users in flight,
+ * each looping until the end); null for the simulation's own (cpu-neighbour always
+ * injects its background per step under a constant foreground rate)
  * @param steps the load steps
  * @param parameters scenario-specific numbers (foreground rate, hot product count, ...)
  * @param output where the simulation writes its client-side figures

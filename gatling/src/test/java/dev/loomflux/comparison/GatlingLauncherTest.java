@@ -93,4 +93,22 @@ class GatlingLauncherTest {
 		assertThat(Files.exists(this.folder.resolve(outcome.report()))).isTrue();
 	}
 
+	@Test
+	void shouldInjectByTheNameThePlanGives() throws Exception {
+		// the same simulation, closed model: 4 users, each looping on its own connection
+		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), "closed-steps",
+				List.of(new Plan.Step("4 in flight", null, 4, null, 2)), Map.of("hotProducts", "10"),
+				this.folder.resolve("latency.json").toString());
+		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0);
+
+		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
+				"closed injection test");
+
+		RequestStats products = outcome.latency().steps().getFirst().requests().get("product");
+		// four users answered in well under a millisecond each send far more than an open
+		// 20/s would
+		assertThat(products.ok()).isGreaterThan(100);
+		assertThat(products.ko()).isZero();
+	}
+
 }

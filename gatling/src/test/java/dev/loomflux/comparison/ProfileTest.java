@@ -48,7 +48,7 @@ class ProfileTest {
 		Profile profile = Profile.load(name);
 		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 3 : 1);
 		assertThat(profile.warmup().steadyRounds()).isGreaterThanOrEqualTo(2);
-		assertThat(new Profile.Scenario("X", null, List.of(new Plan.Step(null, 2000.0, null, null, 3)), null)
+		assertThat(new Profile.Scenario("X", null, null, List.of(new Plan.Step(null, 2000.0, null, null, 3)), null)
 			.labelledSteps()
 			.getFirst()
 			.label()).isEqualTo("2000 req/s");

@@ -4,12 +4,12 @@ import java.util.Map;
 
 import dev.loomflux.gatling.endpoints.Catalog;
 import dev.loomflux.gatling.recording.Recording;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 
 /**
  * catalog-read: hot product reads (Redis hits: {@code hotProducts} ids, 90 %) and list
@@ -19,11 +19,11 @@ public class CatalogReadSimulation extends PlannedSimulation {
 
 	{
 		int hotProducts = this.plan.intParameter("hotProducts", 100);
-		ScenarioBuilder reads = scenario("catalog-read")
-			.exec(feed(feeder(() -> Map.of("productId", randomId(hotProducts), "category", Catalog.randomCategory()))))
+		ChainBuilder reads = exec(
+				feed(feeder(() -> Map.of("productId", randomId(hotProducts), "category", Catalog.randomCategory()))))
 			.exec(randomSwitch().on(percent(90.0).then(Recording.timed("product", Catalog.product())),
 					percent(10.0).then(Recording.timed("product-page", Catalog.page()))));
-		setUp(reads.injectOpen(Injections.openSteps(this.plan))).protocols(protocol(true));
+		setUp(population("catalog-read", reads, OPEN_STEPS));
 	}
 
 }

@@ -2,14 +2,12 @@ package dev.loomflux.gatling.simulations;
 
 import java.util.Map;
 
-import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.endpoints.Home;
 import dev.loomflux.gatling.recording.Recording;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * concurrency-sweep: 100, 1,000, 5,000, ... home requests in flight at once (closed
@@ -19,17 +17,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class ConcurrencySweepSimulation extends PlannedSimulation {
 
-	@Override
-	boolean openModel() {
-		return false;
-	}
-
 	{
-		ScenarioBuilder inFlight = scenario("concurrency-sweep").exec(
-				Injections.untilPlanEnds(this.plan, exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
-					.exec(Recording.timed("home", Home.home()))));
-		setUp(inFlight.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::concurrency)))
-			.protocols(protocol(false));
+		ChainBuilder home = exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
+			.exec(Recording.timed("home", Home.home()));
+		setUp(population("concurrency-sweep", home, CLOSED_STEPS));
 	}
 
 }

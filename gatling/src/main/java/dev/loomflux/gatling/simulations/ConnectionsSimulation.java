@@ -2,14 +2,13 @@ package dev.loomflux.gatling.simulations;
 
 import java.util.Map;
 
-import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.endpoints.Prices;
 import dev.loomflux.gatling.recording.Recording;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 
 /**
  * connections: N long-lived price streams held open at once (each step's
@@ -18,18 +17,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class ConnectionsSimulation extends PlannedSimulation {
 
-	@Override
-	boolean openModel() {
-		return false;
-	}
-
 	{
-		ScenarioBuilder streams = scenario("connections").exec(feed(feeder(ConnectionsSimulation::twoProducts)))
+		// each user opens one stream and holds it until the plan ends: the loop runs once
+		ChainBuilder stream = exec(feed(feeder(ConnectionsSimulation::twoProducts)))
 			.exec(Recording.timed("stream", Prices.open()))
 			.exec(pause((session) -> Injections.untilPlanEnd(this.plan)))
 			.exec(Prices.close());
-		setUp(streams.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::concurrency)))
-			.protocols(protocol(false));
+		setUp(population("connections", stream, CLOSED_STEPS));
 	}
 
 	/**

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import dev.loomflux.gatling.endpoints.Home;
 import dev.loomflux.gatling.recording.Recording;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 
 /**
  * home-fanout: the BFF aggregate for random customers at rising arrival rates; the
@@ -16,10 +16,9 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 public class HomeFanoutSimulation extends PlannedSimulation {
 
 	{
-		ScenarioBuilder homes = scenario("home-fanout")
-			.exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
+		ChainBuilder homes = exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
 			.exec(Recording.timed("home", Home.home()));
-		setUp(homes.injectOpen(Injections.openSteps(this.plan))).protocols(protocol(true));
+		setUp(population("home-fanout", homes, OPEN_STEPS));
 	}
 
 }

@@ -9,12 +9,12 @@ import dev.loomflux.gatling.endpoints.Home;
 import dev.loomflux.gatling.endpoints.Insights;
 import dev.loomflux.gatling.endpoints.Orders;
 import dev.loomflux.gatling.recording.Recording;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 
 /**
  * mixed: a storefront's day in one weighted mix, at rising arrival rates: product reads
@@ -24,18 +24,17 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 public class MixedSimulation extends PlannedSimulation {
 
 	{
-		ScenarioBuilder mix = scenario("mixed")
-			.exec(feed(feeder(() -> Map.of("productId", randomId(1000), "customerId", randomId(CUSTOMERS), "category",
-					Catalog.randomCategory(), "quantity", randomId(3), "horizonDays", 30, "paths", 1000,
-					"idempotencyKey", UUID.randomUUID().toString(), "orderBody",
-					OrdersSimulation.orderBody(randomId(CUSTOMERS), 1000)))))
+		ChainBuilder mix = exec(feed(feeder(() -> Map.of("productId", randomId(1000), "customerId", randomId(CUSTOMERS),
+				"category", Catalog.randomCategory(), "quantity", randomId(3), "horizonDays", 30, "paths", 1000,
+				"idempotencyKey", UUID.randomUUID().toString(), "orderBody",
+				OrdersSimulation.orderBody(randomId(CUSTOMERS), 1000)))))
 			.exec(randomSwitch().on(percent(50.0).then(Recording.timed("product", Catalog.product())),
 					percent(10.0).then(Recording.timed("product-page", Catalog.page())),
 					percent(20.0).then(Recording.timed("home", Home.home())),
 					percent(10.0).then(Recording.timed("cart", Cart.putItem())),
 					percent(5.0).then(Recording.timed("insights-light", Insights.insights("insights-light"))),
 					percent(5.0).then(Recording.timed("order", Orders.place("order")))));
-		setUp(mix.injectOpen(Injections.openSteps(this.plan))).protocols(protocol(true));
+		setUp(population("mixed", mix, OPEN_STEPS));
 	}
 
 }

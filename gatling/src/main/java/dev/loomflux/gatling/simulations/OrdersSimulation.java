@@ -6,11 +6,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.loomflux.gatling.endpoints.Orders;
 import dev.loomflux.gatling.recording.Recording;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 
 /**
  * orders: concurrent orders on a few hot products, each with its own Idempotency-Key. A
@@ -24,16 +24,15 @@ public class OrdersSimulation extends PlannedSimulation {
 	{
 		int hotProducts = this.plan.intParameter("hotProducts", 5);
 		double replayShare = this.plan.doubleParameter("replayShare", 0.1);
-		ScenarioBuilder orders = scenario("orders")
-			.exec(feed(feeder(() -> Map.of("idempotencyKey", UUID.randomUUID().toString(), "orderBody",
-					orderBody(randomId(CUSTOMERS), hotProducts)))))
+		ChainBuilder orders = exec(feed(feeder(() -> Map.of("idempotencyKey", UUID.randomUUID().toString(), "orderBody",
+				orderBody(randomId(CUSTOMERS), hotProducts)))))
 			.exec(Recording.timed("order", Orders.place("order")))
 			.doIf((session) -> !session.getBoolean(Recording.LAST_OK))
 			.then(Recording.timed("order-retry", Orders.place("order-retry")))
 			.exec(doIf(
 					(session) -> session.contains("orderId") && ThreadLocalRandom.current().nextDouble() < replayShare)
 				.then(Recording.timed("order-duplicate", Orders.replay())));
-		setUp(orders.injectOpen(Injections.openSteps(this.plan))).protocols(protocol(true));
+		setUp(population("orders", orders, OPEN_STEPS));
 	}
 
 	/** One or two distinct hot products, one of each. */

@@ -8,16 +8,29 @@ import java.util.stream.Stream;
 
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.recording.Recording;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
- * What every loomflux simulation shares: the plan of this run, the HTTP protocol, the
- * recorder's start and end, and random feeders over the seed's ids.
+ * What every loomflux simulation shares: the plan of this run, the injection profiles by
+ * name, the HTTP protocol, the recorder's start and end, and random feeders over the
+ * seed's ids.
  */
 abstract class PlannedSimulation extends Simulation {
+
+	/** Each step a constant arrival rate (open model). */
+	static final String OPEN_STEPS = "open-steps";
+
+	/**
+	 * Each step a number of users in flight, each repeating the chain on its own
+	 * connection.
+	 */
+	static final String CLOSED_STEPS = "closed-steps";
 
 	/** The seed's id ranges (V2__seed.sql): 10,000 customers and 10,000 products. */
 	static final int CUSTOMERS = 10_000;
@@ -31,23 +44,37 @@ abstract class PlannedSimulation extends Simulation {
 
 	final Plan plan = Plan.current();
 
+	private String injection = OPEN_STEPS;
+
 	@Override
 	public void before() {
+		// closed-model users bound what is in flight themselves
+		boolean open = !CLOSED_STEPS.equals(this.injection);
 		Recording.start(this.plan,
-				openModel() ? this.plan.intParameter("maxInFlight", DEFAULT_MAX_IN_FLIGHT) : Integer.MAX_VALUE);
-	}
-
-	/**
-	 * Whether arrivals are independent of answers; closed-model simulations bound their
-	 * own users.
-	 */
-	boolean openModel() {
-		return true;
+				open ? this.plan.intParameter("maxInFlight", DEFAULT_MAX_IN_FLIGHT) : Integer.MAX_VALUE);
 	}
 
 	@Override
 	public void after() {
 		Recording.finish();
+	}
+
+	/**
+	 * {@code chain} as a population injected by name: the plan's {@code injection} when
+	 * it names one, else the simulation's own. Closed users repeat the chain until the
+	 * plan ends.
+	 */
+	PopulationBuilder population(String name, ChainBuilder chain, String defaultInjection) {
+		this.injection = (this.plan.injection() != null) ? this.plan.injection() : defaultInjection;
+		return switch (this.injection) {
+			case OPEN_STEPS ->
+				scenario(name).exec(chain).injectOpen(Injections.openSteps(this.plan)).protocols(protocol(true));
+			case CLOSED_STEPS -> scenario(name).exec(Injections.untilPlanEnds(this.plan, chain))
+				.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::concurrency))
+				.protocols(protocol(false));
+			default -> throw new IllegalArgumentException(
+					"unknown injection " + this.injection + "; known: " + OPEN_STEPS + ", " + CLOSED_STEPS);
+		};
 	}
 
 	/**
