@@ -51,7 +51,7 @@ final class ServiceUnderTest implements AutoCloseable {
 		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
 		environment.put("SPRING_PROFILES_ACTIVE", variant.profile());
 		JavaProcess process = JavaProcess.start(variant.name(), settings.serviceCpus(), arguments, environment,
-				logs.resolve(variant.name() + ".log"));
+				newLog(logs, variant.name()));
 		try {
 			Duration startup = process.awaitReady("http://127.0.0.1:" + managementPort + "/actuator/health/readiness",
 					Duration.ofSeconds(180));
@@ -117,6 +117,18 @@ final class ServiceUnderTest implements AutoCloseable {
 	@Override
 	public void close() {
 		this.process.close();
+	}
+
+	/**
+	 * {@code loom.log}, or {@code loom-2.log} for a restart: a restart must not erase why
+	 * it died.
+	 */
+	private static Path newLog(Path logs, String name) {
+		Path log = logs.resolve(name + ".log");
+		for (int start = 2; Files.exists(log); start++) {
+			log = logs.resolve(name + "-" + start + ".log");
+		}
+		return log;
 	}
 
 	static Path jarOf(String module) throws IOException {

@@ -49,6 +49,10 @@ public final class LatencyRecorder {
 		this.startMillis = millis;
 	}
 
+	public void sent(String name, long sentAtMillis) {
+		histograms(name, sentAtMillis).sent();
+	}
+
 	public void recordOk(String name, long sentAtMillis, long micros) {
 		histograms(name, sentAtMillis).recordOk(micros);
 	}
@@ -61,8 +65,8 @@ public final class LatencyRecorder {
 	public synchronized void stop(String reason) {
 		if (this.stopReason == null) {
 			this.stoppedAtMillis = System.currentTimeMillis();
-			this.stopReason = reason + " during step " + (stepIndex(this.stoppedAtMillis) + 1) + " ("
-					+ this.plan.steps().get(stepIndex(this.stoppedAtMillis)).label() + "); later steps did not run";
+			this.stopReason = reason + " during the " + this.plan.steps().get(stepIndex(this.stoppedAtMillis)).label()
+					+ " step; later steps did not run";
 		}
 	}
 

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import dev.loomflux.gatling.Plan;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 /**
@@ -80,16 +83,24 @@ public final class Recording {
 	/** {@code request}, timed and recorded under {@code name}. */
 	public static ChainBuilder timed(String name, ActionBuilder request) {
 		return exec(stopLoadGeneratorIf((session) -> recorder.stopReason(), (session) -> fallenBehind()))
-			.exec((session) -> sent(session))
+			.exec((session) -> sent(name, session))
 			.exec(request)
 			.exec((session) -> record(name, session));
 	}
 
 	/**
-	 * Steps are timed from the first request, not from {@code before()}: Gatling takes a
-	 * moment between the two, and a step window that starts early would count too few
-	 * requests.
+	 * A population of one user that starts the step clock: Gatling starts every
+	 * population at the same moment, a little after {@code before()}, and steps must be
+	 * timed from then, or a step's window would start early and count too few requests.
+	 * Every simulation adds it to its setUp.
 	 */
+	public static PopulationBuilder clock() {
+		return scenario("loomflux step clock").exec((session) -> {
+			begin();
+			return session;
+		}).injectOpen(atOnceUsers(1));
+	}
+
 	private static synchronized void begin() {
 		if (!begun) {
 			startMillis = System.currentTimeMillis();
@@ -107,12 +118,11 @@ public final class Recording {
 		return false;
 	}
 
-	private static Session sent(Session session) {
-		if (!begun) {
-			begin();
-		}
+	private static Session sent(String name, Session session) {
 		IN_FLIGHT.incrementAndGet();
-		return session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, System.currentTimeMillis()).remove(STATUS);
+		long now = System.currentTimeMillis();
+		recorder.sent(name, now);
+		return session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, now).remove(STATUS);
 	}
 
 	private static Session record(String name, Session session) {

@@ -23,17 +23,29 @@ final class StepHistograms {
 	 */
 	private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
+	/** The cause of a request still unanswered when the run ended (it stopped early). */
+	static final String UNANSWERED = "unanswered";
+
 	private final ConcurrentHistogram ok = new ConcurrentHistogram(HIGHEST_MICROS, 3);
 
 	private final LongAdder ko = new LongAdder();
 
 	private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
+	/** Sent and not yet answered: when a run stops early these count as failures. */
+	private final LongAdder inFlight = new LongAdder();
+
+	void sent() {
+		this.inFlight.increment();
+	}
+
 	void recordOk(long micros) {
+		this.inFlight.decrement();
 		this.ok.recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
 	}
 
 	void recordKo(String cause) {
+		this.inFlight.decrement();
 		this.ko.increment();
 		this.errors.computeIfAbsent(cause, (key) -> new LongAdder()).increment();
 	}
@@ -42,10 +54,15 @@ final class StepHistograms {
 		long count = this.ok.getTotalCount();
 		Map<String, Long> errorCounts = new TreeMap<>();
 		this.errors.forEach((cause, n) -> errorCounts.put(cause, n.sum()));
-		if (count == 0) {
-			return new RequestStats(0, this.ko.sum(), 0, null, null, null, null, null, errorCounts);
+		long unanswered = Math.max(0, this.inFlight.sum());
+		if (unanswered > 0) {
+			errorCounts.put(UNANSWERED, unanswered);
 		}
-		return new RequestStats(count, this.ko.sum(), count / seconds, millis(this.ok.getValueAtPercentile(50)),
+		long ko = this.ko.sum() + unanswered;
+		if (count == 0) {
+			return new RequestStats(0, ko, 0, null, null, null, null, null, errorCounts);
+		}
+		return new RequestStats(count, ko, count / seconds, millis(this.ok.getValueAtPercentile(50)),
 				millis(this.ok.getValueAtPercentile(90)), millis(this.ok.getValueAtPercentile(99)),
 				millis(this.ok.getValueAtPercentile(99.9)), millis(this.ok.getMaxValue()), errorCounts);
 	}

@@ -23,7 +23,7 @@ public class CatalogReadSimulation extends PlannedSimulation {
 				feed(feeder(() -> Map.of("productId", randomId(hotProducts), "category", Catalog.randomCategory()))))
 			.exec(randomSwitch().on(percent(90.0).then(Recording.timed("product", Catalog.product())),
 					percent(10.0).then(Recording.timed("product-page", Catalog.page()))));
-		setUp(population("catalog-read", reads, OPEN_STEPS));
+		setUp(Recording.clock(), population("catalog-read", reads, OPEN_STEPS));
 	}
 
 }

@@ -20,7 +20,7 @@ public class ConcurrencySweepSimulation extends PlannedSimulation {
 	{
 		ChainBuilder home = exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
 			.exec(Recording.timed("home", Home.home()));
-		setUp(population("concurrency-sweep", home, CLOSED_STEPS));
+		setUp(Recording.clock(), population("concurrency-sweep", home, CLOSED_STEPS));
 	}
 
 }

@@ -23,7 +23,7 @@ public class ConnectionsSimulation extends PlannedSimulation {
 			.exec(Recording.timed("stream", Prices.open()))
 			.exec(pause((session) -> Injections.untilPlanEnd(this.plan)))
 			.exec(Prices.close());
-		setUp(population("connections", stream, CLOSED_STEPS));
+		setUp(Recording.clock(), population("connections", stream, CLOSED_STEPS));
 	}
 
 	/**

@@ -31,7 +31,8 @@ public class CpuNeighbourSimulation extends PlannedSimulation {
 		ScenarioBuilder background = scenario("background").exec(Injections.untilPlanEnds(this.plan,
 				exec(feed(feeder(() -> Map.of("productId", randomId(100), "horizonDays", horizonDays, "paths", paths))))
 					.exec(Recording.timed("insights", Insights.insights("insights")))));
-		setUp(foreground.injectOpen(constantUsersPerSec(foregroundRate).during(this.plan.totalSeconds())),
+		setUp(Recording.clock(),
+				foreground.injectOpen(constantUsersPerSec(foregroundRate).during(this.plan.totalSeconds())),
 				background.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::background)))
 			.protocols(protocol(true));
 	}

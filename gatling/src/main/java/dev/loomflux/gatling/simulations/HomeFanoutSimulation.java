@@ -18,7 +18,7 @@ public class HomeFanoutSimulation extends PlannedSimulation {
 	{
 		ChainBuilder homes = exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
 			.exec(Recording.timed("home", Home.home()));
-		setUp(population("home-fanout", homes, OPEN_STEPS));
+		setUp(Recording.clock(), population("home-fanout", homes, OPEN_STEPS));
 	}
 
 }

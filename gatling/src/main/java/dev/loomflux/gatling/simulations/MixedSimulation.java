@@ -34,7 +34,7 @@ public class MixedSimulation extends PlannedSimulation {
 					percent(10.0).then(Recording.timed("cart", Cart.putItem())),
 					percent(5.0).then(Recording.timed("insights-light", Insights.insights("insights-light"))),
 					percent(5.0).then(Recording.timed("order", Orders.place("order")))));
-		setUp(population("mixed", mix, OPEN_STEPS));
+		setUp(Recording.clock(), population("mixed", mix, OPEN_STEPS));
 	}
 
 }

@@ -32,7 +32,7 @@ public class OrdersSimulation extends PlannedSimulation {
 			.exec(doIf(
 					(session) -> session.contains("orderId") && ThreadLocalRandom.current().nextDouble() < replayShare)
 				.then(Recording.timed("order-duplicate", Orders.replay())));
-		setUp(population("orders", orders, OPEN_STEPS));
+		setUp(Recording.clock(), population("orders", orders, OPEN_STEPS));
 	}
 
 	/** One or two distinct hot products, one of each. */

@@ -59,6 +59,18 @@ class LatencyRecorderTest {
 	}
 
 	@Test
+	void shouldCountRequestsStillUnansweredAtTheEndAsFailures() {
+		LatencyRecorder recorder = new LatencyRecorder(plan(), START);
+		recorder.sent("product", START + 10);
+		recorder.sent("product", START + 20);
+		recorder.recordOk("product", START + 20, 1000);
+		RequestStats stats = recorder.summary().steps().get(0).requests().get("product");
+		assertThat(stats.ok()).isEqualTo(1);
+		assertThat(stats.ko()).isEqualTo(1);
+		assertThat(stats.errors()).containsEntry("unanswered", 1L);
+	}
+
+	@Test
 	void shouldLeaveLatenciesOutWhenNothingSucceeded() {
 		LatencyRecorder recorder = new LatencyRecorder(plan(), START);
 		recorder.recordKo("home", START, "no-response");
@@ -77,7 +89,7 @@ class LatencyRecorderTest {
 		LatencyFile read = LatencyFile.read(this.folder.resolve("latency.json"));
 		assertThat(read.steps()).as("the step that never began is left out").hasSize(1);
 		assertThat(read.steps().getFirst().requests().get("product").p50()).isCloseTo(1.5, within(0.01));
-		assertThat(read.stopReason()).startsWith("the service fell 4001 requests behind during step 1 (100 req/s)");
+		assertThat(read.stopReason()).startsWith("the service fell 4001 requests behind during the 100 req/s step");
 	}
 
 }
