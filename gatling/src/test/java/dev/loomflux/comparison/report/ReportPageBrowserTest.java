@@ -10,26 +10,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Opens the fixture's page in headless Chromium: the page's script must draw every chart
- * without a JavaScript error. Set {@code CHROMIUM_BIN} to use another binary; without one
- * the test is skipped ({@code ./loomflux test} installs Debian's chromium).
+ * Opens each fixture's page (the invented one and a recorded run) in headless Chromium:
+ * the page's script must draw every chart without a JavaScript error. Set
+ * {@code CHROMIUM_BIN} to use another binary; without one the test is skipped
+ * ({@code ./loomflux test} installs Debian's chromium).
  */
 class ReportPageBrowserTest {
 
-	@Test
-	void shouldDrawEveryChartWithoutJavaScriptErrors(@TempDir Path dir) throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { ReportFixture.INVENTED, ReportFixture.RECORDED })
+	void shouldDrawEveryChartWithoutJavaScriptErrors(String fixture, @TempDir Path dir) throws Exception {
 		Path chromium = chromium();
 		assumeTrue(chromium != null,
 				"no chromium binary (CHROMIUM_BIN, chromium or chromium-browser on PATH): the browser check is skipped");
 		Path page = dir.resolve("report.html");
-		ReportPage.write(ReportFixture.results(), page);
+		ReportPage.write(ReportFixture.results(fixture), page);
 
 		String dom = run(chromium, dir, "--dump-dom", page.toUri().toString());
 
