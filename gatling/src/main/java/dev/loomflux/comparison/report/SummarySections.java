@@ -59,34 +59,37 @@ final class SummarySections {
 			page.paragraph("No claims were judged in this run.").endSection();
 			return;
 		}
+		// one figures column: the deciding figures are keyed by variant for most claims,
+		// but by
+		// task kind (C6, C7) or by argument (C14) for others
 		StringBuilder table = new StringBuilder("<div class=\"scroll\"><table class=\"claims\"><thead><tr>");
-		List<String> header = new ArrayList<>(List.of("id", "claim", "experiment"));
-		header.addAll(variants.names());
-		header.addAll(List.of("verdict", "rule", "why"));
-		header.forEach((cell) -> table.append("<th>").append(Html.text(cell)).append("</th>"));
+		List.of("id", "claim", "experiment", "deciding figures", "verdict", "why (and the rule)")
+			.forEach((cell) -> table.append("<th>").append(Html.text(cell)).append("</th>"));
 		table.append("</tr></thead><tbody>");
 		for (ClaimVerdict claim : claims) {
 			table.append("<tr><td>").append(Html.text(claim.id())).append("</td><td>").append(Html.text(claim.claim()));
 			if (claim.translation() != null && !claim.translation().isBlank()) {
 				table.append("<br><small>").append(Html.text(claim.translation())).append("</small>");
 			}
-			table.append("</td><td>").append(Html.text(claim.experiment())).append("</td>");
+			table.append("</td><td>").append(Html.text(claim.experiment())).append("</td><td>");
 			Map<String, String> figures = (claim.figures() != null) ? claim.figures() : Map.of();
-			for (String variant : variants.names()) {
-				String figure = figures.get(variant);
-				table.append((figure == null) ? "<td class=\"missing\">" : "<td>")
-					.append(Html.text(figure))
-					.append("</td>");
+			if (figures.isEmpty()) {
+				table.append("<span class=\"missing\">").append(Format.NOT_MEASURED).append("</span>");
 			}
-			table.append("<td><span class=\"verdict ")
+			figures.forEach((key, figure) -> table.append("<b>")
+				.append(Html.text(key))
+				.append("</b>: ")
+				.append(Html.text(figure))
+				.append("<br>"));
+			table.append("</td><td><span class=\"verdict ")
 				.append(verdictClass(claim.verdict()))
 				.append("\">")
 				.append(Html.text(claim.verdict()))
 				.append("</span></td><td>")
-				.append(Html.text(claim.rule()))
-				.append("</td><td>")
 				.append(Html.text(claim.why()))
-				.append("</td></tr>");
+				.append("<details><summary>rule</summary>")
+				.append(Html.text(claim.rule()))
+				.append("</details></td></tr>");
 		}
 		page.html(table.append("</tbody></table></div>").toString()).endSection();
 	}
