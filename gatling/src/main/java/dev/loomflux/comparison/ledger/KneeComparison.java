@@ -63,7 +63,9 @@ final class KneeComparison {
 			return within ? Outcome.WITHIN : ((a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS);
 		}
 		if (firstOpen && secondOpen) {
-			return (a == b) ? Outcome.WITHIN : Outcome.UNDETERMINED;
+			// both passed every step: the run did not find either limit, so it cannot
+			// compare them
+			return Outcome.UNDETERMINED;
 		}
 		// one is a lower bound: only a reached knee far enough below it decides
 		double open = firstOpen ? a : b;

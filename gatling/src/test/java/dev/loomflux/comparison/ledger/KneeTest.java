@@ -90,7 +90,8 @@ class KneeTest {
 		assertThat(KneeComparison.compare(at1000, at500, 0.2)).isEqualTo(Outcome.FIRST_LEADS);
 		assertThat(KneeComparison.compare(atLeast1000, at900, 0.2)).isEqualTo(Outcome.UNDETERMINED);
 		assertThat(KneeComparison.compare(at500, atLeast1000, 0.2)).isEqualTo(Outcome.SECOND_LEADS);
-		assertThat(KneeComparison.compare(atLeast1000, atLeast1000, 0.2)).isEqualTo(Outcome.WITHIN);
+		assertThat(KneeComparison.compare(atLeast1000, atLeast1000, 0.2)).as("neither limit was found")
+			.isEqualTo(Outcome.UNDETERMINED);
 		assertThat(KneeComparison.compare(below500, at1000, 0.2)).isEqualTo(Outcome.SECOND_LEADS);
 		assertThat(KneeComparison.compare(below500, below500, 0.2)).isEqualTo(Outcome.UNDETERMINED);
 	}
