@@ -14,7 +14,12 @@ final class Children {
 	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Children::stop), "stop-children"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (!RUNNING.isEmpty()) {
+				System.out.println("loomflux compare: stopping the " + RUNNING.size() + " process(es) it started");
+				RUNNING.forEach(Children::stop);
+			}
+		}, "stop-children"));
 	}
 
 	private Children() {
