@@ -20,8 +20,10 @@ import org.springframework.core.Ordered;
  * Some requests never reach Spring: Tomcat itself rejects a malformed URI or an oversized
  * header, and its error report valve answers with an HTML page. This replaces that page
  * with the same problem detail the rest of the API gives, so a client always gets
- * {@code application/problem+json}. (service-reactive has no such layer: Reactor Netty
- * answers these requests with an empty body of the same status.)
+ * {@code application/problem+json}. With Spring Boot's {@code /error} page switched off
+ * (application.yaml), the valve also answers Tomcat's own 404, 405 and 400s (for
+ * {@code /WEB-INF}, {@code TRACE}, too many cookies). service-reactive's
+ * {@code NettyErrorsConfig} refuses the same requests with the same problem.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatErrorsConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
