@@ -267,6 +267,11 @@ class HostileInputParityTest {
 		assertThat(contentType(fromReactive)).as("content type").isEqualTo(contentType(fromLoom));
 		assertThat(code(fromReactive)).as("code: reactive %s, loom %s", fromReactive, fromLoom)
 			.isEqualTo(code(fromLoom));
+		for (Answer answer : List.of(fromLoom, fromReactive)) {
+			assertThat(answer.header("X-Content-Type-Options")).as("nosniff: %s", answer).isEqualTo("nosniff");
+			assertThat(answer.header("Cache-Control")).as("no-store: %s", answer).isEqualTo("no-store");
+			assertThat(answer.header("Server")).as("no Server header: %s", answer).isNull();
+		}
 		if (fromLoom.status() >= 400) {
 			assertThat(contentType(fromLoom)).as("an error is a problem detail: %s", fromLoom)
 				.isEqualTo("application/problem+json");

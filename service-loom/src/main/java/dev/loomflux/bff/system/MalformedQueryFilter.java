@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code NettyErrorsConfig} refuses such a request before Spring, with the same rule.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after SecurityHeaders, so that its answers carry the headers too
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class MalformedQueryFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;

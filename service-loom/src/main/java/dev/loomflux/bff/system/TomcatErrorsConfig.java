@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
+import dev.loomflux.domain.http.ResponseHeaders;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -67,6 +68,7 @@ class TomcatErrorsConfig implements WebServerFactoryCustomizer<TomcatServletWebS
 				// JSON is UTF-8 by definition: bytes, no charset parameter, as elsewhere
 				// in the API
 				response.setContentType(Problem.MEDIA_TYPE);
+				ResponseHeaders.SECURITY.forEach(response::setHeader);
 				response.getOutputStream().write(JSON.writeValueAsBytes(problem));
 				response.finishResponse();
 			}

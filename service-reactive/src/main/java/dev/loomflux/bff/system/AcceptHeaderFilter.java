@@ -24,7 +24,8 @@ import org.springframework.web.server.WebFilterChain;
  * such gap.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after SecurityHeaders, so that its answers carry the headers too
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class AcceptHeaderFilter implements WebFilter {
 
 	static final String ACCEPTS_NOTHING = "application/x-unreadable-accept-header";

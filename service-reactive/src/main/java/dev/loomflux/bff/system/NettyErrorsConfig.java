@@ -3,6 +3,7 @@ package dev.loomflux.bff.system;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
 import dev.loomflux.domain.http.RequestTargets;
+import dev.loomflux.domain.http.ResponseHeaders;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -135,6 +136,7 @@ class NettyErrorsConfig {
 				.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
 				.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
 				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			ResponseHeaders.SECURITY.forEach(response.headers()::set);
 			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
 		}
 
