@@ -5,6 +5,7 @@ import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
 import dev.loomflux.domain.limit.ConcurrencyLimit;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,16 @@ class ApiExceptionHandler {
 		ErrorCode code = RequestSizeLimitFilter.isBodyTooLarge(ex) ? ErrorCode.PAYLOAD_TOO_LARGE
 				: ErrorCode.MALFORMED_REQUEST;
 		return respond(Problem.of(code, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * Tomcat decodes the query lazily, when a parameter is first read, and a broken
+	 * {@code %} escape or one that is not UTF-8 fails there. (WebFlux has no such case:
+	 * service-reactive's {@code NettyErrorsConfig} refuses such a request before Spring.)
+	 */
+	@ExceptionHandler
+	ResponseEntity<Problem> handleUndecodableParameters(InvalidParameterException ex, HttpServletRequest request) {
+		return respond(Problem.of(ErrorCode.MALFORMED_REQUEST, request.getRequestURI()), HttpHeaders.EMPTY);
 	}
 
 	/**

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * make the service buffer more.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after SecurityHeaders, so that its answers carry the headers too
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;

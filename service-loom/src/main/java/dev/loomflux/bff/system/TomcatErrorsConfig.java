@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
+import dev.loomflux.domain.http.ResponseHeaders;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -20,8 +21,10 @@ import org.springframework.core.Ordered;
  * Some requests never reach Spring: Tomcat itself rejects a malformed URI or an oversized
  * header, and its error report valve answers with an HTML page. This replaces that page
  * with the same problem detail the rest of the API gives, so a client always gets
- * {@code application/problem+json}. (service-reactive has no such layer: Reactor Netty
- * answers these requests with an empty body of the same status.)
+ * {@code application/problem+json}. With Spring Boot's {@code /error} page switched off
+ * (application.yaml), the valve also answers Tomcat's own 404, 405 and 400s (for
+ * {@code /WEB-INF}, {@code TRACE}, too many cookies). service-reactive's
+ * {@code NettyErrorsConfig} refuses the same requests with the same problem.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatErrorsConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -65,6 +68,7 @@ class TomcatErrorsConfig implements WebServerFactoryCustomizer<TomcatServletWebS
 				// JSON is UTF-8 by definition: bytes, no charset parameter, as elsewhere
 				// in the API
 				response.setContentType(Problem.MEDIA_TYPE);
+				ResponseHeaders.SECURITY.forEach(response::setHeader);
 				response.getOutputStream().write(JSON.writeValueAsBytes(problem));
 				response.finishResponse();
 			}

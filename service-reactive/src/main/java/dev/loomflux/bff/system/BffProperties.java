@@ -16,12 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param downstream the recommendation and promotion services
  * @param home the home page fan-out
  * @param http HTTP server limits
+ * @param admission how many API requests may be in flight at once
  * @param insights limits of the CPU-bound insights
  * @param prices limits and pace of the price streams
  */
 @ConfigurationProperties("bff")
 public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstream downstream, Home home, Http http,
-		Insights insights, Prices prices) {
+		Admission admission, Insights insights, Prices prices) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -66,6 +67,13 @@ public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstr
 	 * @param maxRequestBody larger request bodies get 413
 	 */
 	public record Http(DataSize maxRequestBody) {
+	}
+
+	/**
+	 * @param maxConcurrent API requests in flight at once (price streams aside); more get
+	 * 503
+	 */
+	public record Admission(int maxConcurrent) {
 	}
 
 	/**

@@ -26,7 +26,8 @@ import org.springframework.web.server.WebFilterChain;
  * make the service buffer more.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after SecurityHeaders, so that its answers carry the headers too
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter implements WebFilter {
 
 	private final long limit;

@@ -46,8 +46,9 @@ public final class JsonBodies {
 		if (body == null || body.length == 0) {
 			throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The request body is empty.");
 		}
+		T value;
 		try {
-			return STRICT.readValue(body, type);
+			value = STRICT.readValue(body, type);
 		}
 		catch (UnrecognizedPropertyException ex) {
 			throw ApiException.validation(path(ex), "is not a known field");
@@ -67,6 +68,11 @@ public final class JsonBodies {
 		catch (JacksonException ex) {
 			throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The request body could not be read.");
 		}
+		if (value == null) {
+			// the JSON literal null: valid JSON, but no object
+			throw ApiException.validation("body", "has the wrong type or is missing");
+		}
+		return value;
 	}
 
 	/**

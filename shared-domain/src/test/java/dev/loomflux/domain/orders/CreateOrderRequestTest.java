@@ -3,6 +3,7 @@ package dev.loomflux.domain.orders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.loomflux.domain.cart.CartItemUpdate;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Violation;
@@ -42,6 +43,17 @@ class CreateOrderRequestTest {
 		assertThat(ex.violations()).extracting(Violation::field)
 			.containsExactly("customerId", "items[1].productId", "items[1].quantity", "items[2].productId",
 					"items[2].quantity");
+	}
+
+	@Test
+	void shouldRefuseAJsonNullBodyAsInvalidNotFailOnIt() {
+		ApiException order = catchThrowableOfType(ApiException.class, () -> parse("null"));
+		ApiException cartItem = catchThrowableOfType(ApiException.class,
+				() -> CartItemUpdate.parse("null".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(order.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+		assertThat(order.violations()).extracting(Violation::field).containsExactly("body");
+		assertThat(cartItem.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
 	}
 
 	@Test

@@ -1,0 +1,365 @@
+package dev.loomflux.parity;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import dev.loomflux.parity.RawHttp.Answer;
+import dev.loomflux.testsupport.DownstreamStub;
+import dev.loomflux.testsupport.JarProcess;
+import dev.loomflux.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hostile-input battery: over 200 malformed or hostile requests, written byte by byte
+ * so that nothing is cleaned up on the way (oversized bodies and headers, deep JSON,
+ * wrong types, overflowing numbers, unicode edge cases, SQL metacharacters, path
+ * traversal, huge limits and paths, repeated query parameters, broken percent-encoding,
+ * odd methods), sent to both services started from their jars. Each gets the same status
+ * and, for an error, the same problem {@code code} from both, and never a 5xx; afterwards
+ * the database and the carts are as they were.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputParityTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The only customer whose cart the battery writes to, always for unknown products.
+	 */
+	private static final long CUSTOMER = 78;
+
+	private static JarProcess loom;
+
+	private static JarProcess reactive;
+
+	private static Map<String, String> before;
+
+	@BeforeAll
+	static void startBothServices() throws SQLException {
+		Map<String, String> environment = new HashMap<>(TestInfrastructure.get().environment());
+		environment.put("BFF_DOWNSTREAM_URL", DownstreamStub.get().url());
+		loom = JarProcess.start("service-loom", environment);
+		reactive = JarProcess.start("service-reactive", environment);
+		TestInfrastructure.get().redis().hset("cart:" + CUSTOMER, Map.of("5", "2", "9", "1"));
+		before = data();
+	}
+
+	@AfterAll
+	static void stopBothServices() {
+		if (loom != null) {
+			loom.close();
+		}
+		if (reactive != null) {
+			reactive.close();
+		}
+	}
+
+	static Stream<Arguments> battery() {
+		List<Arguments> cases = new ArrayList<>();
+		ids(cases);
+		queries(cases);
+		paths(cases);
+		headers(cases);
+		bodies(cases);
+		methods(cases);
+		return cases.stream();
+	}
+
+	/** Hostile values in every path variable. */
+	private static void ids(List<Arguments> cases) {
+		List<String> ids = List.of("0", "-1", "+1", "00001", "1.0", "1e3", "0x10", "9223372036854775807",
+				"9223372036854775808", "-9223372036854775808", "99999999999999999999999999", "%201", "1%20", "%09",
+				"%27%20OR%20%271%27%3D%271", "1%3BDROP%20TABLE%20products", "1%27--", "%2e%2e", "%2e%2e%2f",
+				"..%2f..%2factuator", "%00", "1%00", "%zz", "%", "1%2", "%C3%28", "%C0%AF", "%ED%A0%80", "%EF%BB%BF1",
+				"%EF%BC%91", "%D9%A1", "%E2%80%8F1", "%F0%9F%98%80", "1%0D%0AX-Injected:%20yes",
+				"%24%7Bjndi:ldap://x%7D", "1 1", "1|2", "{id}", "1\\", "caf\u00e9");
+		for (String id : ids) {
+			cases.add(get("/api/products/" + id));
+			cases.add(get("/api/products/" + id + "/insights"));
+			cases.add(get("/api/customers/" + id + "/cart"));
+			cases.add(get("/api/customers/" + id + "/home"));
+			cases.add(get("/api/orders/" + id));
+			// an unknown product, so that a customer id read leniently still changes
+			// nothing
+			cases.add(put("/api/customers/" + id + "/cart/items/10001", "{\"quantity\":1}"));
+		}
+	}
+
+	/** Hostile, huge and repeated query parameters. */
+	private static void queries(List<Arguments> cases) {
+		List<String> numbers = List.of("", "0", "-1", "101", "1.5", "1e2", "abc", "2147483648", "99999999999999999999",
+				"%00", "1,2", "%zz", "%C3%28", "%EF%BC%91", "1%20OR%201%3D1", "%27");
+		for (String number : numbers) {
+			cases.add(get("/api/products?limit=" + number));
+			cases.add(get("/api/products?after=" + number));
+			cases.add(get("/api/products/1/insights?paths=" + number));
+			cases.add(get("/api/products/1/insights?horizonDays=" + number));
+		}
+		List<String> categories = List.of("books%27--", "books%27%3B%20DROP%20TABLE%20products%3B--", "%25", "books%00",
+				"%E2%80%AEskoob", "%F0%9F%93%9A", "a".repeat(6000), "BOOKS", "books%20", "%3Cscript%3E",
+				"%24%7Bjndi:ldap://x%7D", "books;", "books&category=toys");
+		for (String category : categories) {
+			cases.add(get("/api/products?category=" + category));
+		}
+		cases.add(get("/api/products?limit=1&limit=2"));
+		cases.add(get("/api/products?limit=1&limit=x"));
+		cases.add(get("/api/products?after=1&after=2"));
+		cases.add(get("/api/products?" + "limit=1&".repeat(500)));
+		cases.add(get("/api/products?"
+				+ IntStream.range(0, 500).mapToObj((i) -> "p" + i + "=1").reduce((a, b) -> a + "&" + b).orElseThrow()));
+		cases.add(get("/api/products?limit"));
+		cases.add(get("/api/products?=1"));
+		cases.add(get("/api/products?&&&"));
+		cases.add(get("/api/products/1/insights?paths=20000&paths=20001"));
+		cases.add(get("/api/products/1/insights?paths=1&horizonDays=1&horizonDays=366"));
+		cases.add(get("/api/products/1?x=%zz"));
+		cases.add(get("/api/products/1?=1"));
+		cases.add(get("/api/products/1?x"));
+		cases.add(get("/api/products?limit=5&x=%C3%28"));
+		cases.add(get("/api/prices/stream?ids=0"));
+		cases.add(get("/api/prices/stream?ids=abc"));
+		cases.add(get("/api/prices/stream?ids=1,,2"));
+		cases.add(get("/api/prices/stream?ids=-1"));
+		cases.add(get("/api/prices/stream?ids=%zz"));
+		cases.add(get("/api/prices/stream?ids=1,abc"));
+		cases.add(get("/api/prices/stream?ids=9223372036854775808"));
+		cases.add(get("/api/prices/stream?ids=" + IntStream.rangeClosed(1, 51)
+			.mapToObj(Integer::toString)
+			.reduce((a, b) -> a + "," + b)
+			.orElseThrow()));
+	}
+
+	/** Traversal, encoded separators, oversized and odd targets. */
+	private static void paths(List<Arguments> cases) {
+		List<String> targets = List.of("/api/../actuator/health", "/api/products/../../actuator/env",
+				"/api/%2e%2e/actuator/health", "/api/products/1/..;/2", "/..;/actuator/health", "/api/products/1%2f2",
+				"/api/products/1%5c2", "/%2e%2e/%2e%2e/etc/passwd", "/api/products/../../../../etc/passwd",
+				"//api/products/1", "/api//products/1", "/api/products/1;jsessionid=x", "/api/products/1;a=b/insights",
+				"/actuator/env", "/actuator/heapdump", "/actuator/prometheus", "/actuator/health/../env",
+				"/api/products/1?/../../actuator", "/api/products/1#fragment", "/api/products/1/%0A",
+				"/api/products/" + "1/".repeat(2000), "/api/" + "a".repeat(6000), "/api/" + "a".repeat(20_000),
+				"/api/products?category=" + "a".repeat(20_000), "*", "http://localhost/api/products/1",
+				"/api/products/1\u00a0", "/api/products/<script>", "/api/products/\"1\"", "/api/products/1^",
+				"/api/products/`1`", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF", "/api/products/1.json",
+				"/API/PRODUCTS/1");
+		for (String target : targets) {
+			cases.add(get(target));
+		}
+	}
+
+	/** Oversized, numerous and odd headers. */
+	private static void headers(List<Arguments> cases) {
+		cases.add(request("GET", "/api/products/1", "X-Big: " + "a".repeat(20_000) + "\r\n", null));
+		cases.add(request("GET", "/api/products/1", "X-Big: " + "a".repeat(8_000) + "\r\n", null));
+		cases.add(request("GET", "/api/products/1", manyHeaders(150), null));
+		cases.add(request("GET", "/api/products/1", manyHeaders(50), null));
+		cases.add(request("GET", "/api/products/1", "Accept: */*;q=abc\r\n", null));
+		cases.add(request("GET", "/api/products/1", "Accept: application/json;q=0\r\n", null));
+		cases.add(request("GET", "/api/products/1", "Accept: " + "text/html,".repeat(500) + "\r\n", null));
+		cases.add(request("GET", "/api/products/1", "Accept: \u00e9\r\n", null));
+		cases.add(request("GET", "/api/products/1", "Accept-Language: ' OR 1=1--\r\n", null));
+		cases.add(request("GET", "/api/products/1", "X-Forwarded-For: ' OR 1=1--\r\n", null));
+		cases.add(request("GET", "/api/products/1", "Cookie: " + "a=b; ".repeat(1000) + "\r\n", null));
+		cases.add(request("GET", "/api/products/1", "Range: bytes=0-1\r\n", null));
+		cases.add(request("GET", "/api/products/1", "If-None-Match: *\r\n", null));
+		cases.add(request("PUT", cart(10001), "Content-Type: application/json;charset=ebcdic\r\n", "{\"quantity\":1}"));
+		cases.add(request("PUT", cart(10001), "Content-Type: application/xml\r\n", "<quantity>1</quantity>"));
+		cases.add(request("PUT", cart(10001), "Content-Type: \r\n", "{\"quantity\":1}"));
+		cases.add(request("PUT", cart(10001), "Content-Type: application/json\r\nContent-Encoding: gzip\r\n",
+				"{\"quantity\":1}"));
+		cases.add(request("POST", "/api/orders", "Content-Type: application/json\r\nIdempotency-Key: caf\u00e9\r\n",
+				order(10001)));
+		cases.add(request("POST", "/api/orders", "Content-Type: application/json\r\nIdempotency-Key: \r\n",
+				order(10001)));
+		cases.add(request("POST", "/api/orders",
+				"Content-Type: application/json\r\nIdempotency-Key: a\r\nIdempotency-Key: b\r\n", order(10001)));
+		cases.add(request("POST", "/api/orders",
+				"Content-Type: application/json\r\nIdempotency-Key: ' OR 1=1; DROP TABLE orders;--\r\n", order(10001)));
+		cases.add(request("POST", "/api/orders",
+				"Content-Type: application/json\r\nIdempotency-Key: " + "k".repeat(5000) + "\r\n", order(10001)));
+	}
+
+	/** Hostile JSON bodies, for the cart and for orders. */
+	private static void bodies(List<Arguments> cases) {
+		List<String> quantities = List.of("\"1\"", "true", "null", "[]", "{}", "1.5", "1.0", "1e2", "-0", "-1", "101",
+				"1E400", "99999999999999999999999", "2147483648", "NaN", "Infinity", "0x1", "01", "+1", "\"\\u0000\"",
+				"\"\\uD800\"");
+		for (String quantity : quantities) {
+			cases.add(put(cart(10001), "{\"quantity\":" + quantity + "}"));
+		}
+		List<String> bodies = List.of("", " ", "null", "[]", "0", "true", "\"\"", "{", "}", "{\"quantity\":1",
+				"{\"quantity\":1}}", "{\"quantity\":1,\"quantity\":2}", "{\"Quantity\":1}", "{\"quantity\":1,\"x\":1}",
+				"{\"quantity\":1}\u0000", "\ufeff{\"quantity\":1}", "{\"quant\u0000ity\":1}", "{'quantity':1}",
+				"{quantity:1}", "{\"quantity\":1,}", "/*x*/{\"quantity\":1}", "[".repeat(10_000) + "]".repeat(10_000),
+				"{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
+				"{\"quantity\":1,\"pad\":\"" + "x".repeat(70_000) + "\"}",
+				"{\"quantity\":\"" + "\\ud83d\\ude00".repeat(100) + "\"}");
+		for (String body : bodies) {
+			cases.add(put(cart(10001), body));
+		}
+		cases.add(bytes("PUT", cart(10001), "Content-Type: application/json\r\n",
+				new byte[] { '{', '"', 'q', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}' }));
+		cases.add(bytes("PUT", cart(10001), "Content-Type: application/json\r\n",
+				new byte[] { '{', '"', (byte) 0xC0, (byte) 0xAF, '"', ':', '1', '}' }));
+		List<String> orders = List.of("{\"customerId\":\"78\",\"items\":[{\"productId\":10001,\"quantity\":1}]}",
+				"{\"customerId\":9223372036854775808,\"items\":[{\"productId\":10001,\"quantity\":1}]}",
+				"{\"customerId\":78,\"items\":[{\"productId\":10001,\"quantity\":1}],\"customerId\":1}",
+				"{\"customerId\":78,\"items\":{\"productId\":10001,\"quantity\":1}}",
+				"{\"customerId\":78,\"items\":[null]}", "{\"customerId\":78,\"items\":null}",
+				"{\"customerId\":78,\"items\":[{\"productId\":\"1; DROP TABLE orders\",\"quantity\":1}]}",
+				"{\"customerId\":78,\"items\":[{\"productId\":10001,\"quantity\":1E400}]}",
+				"{\"customerId\":78,\"items\":[" + "{\"productId\":10001,\"quantity\":1},".repeat(60)
+						+ "{\"productId\":10001,\"quantity\":1}]}",
+				"{\"customerId\":78,\"items\":[" + IntStream.range(0, 60)
+					.mapToObj((i) -> "{\"productId\":" + (10001 + i) + ",\"quantity\":1}")
+					.reduce((a, b) -> a + "," + b)
+					.orElseThrow() + "]}",
+				"{\"customerId\":78,\"items\":[{\"productId\":10001,\"quantity\":1}],\"total\":-5}",
+				"[".repeat(10_000) + "]".repeat(10_000), "null", order(10001));
+		int key = 0;
+		for (String order : orders) {
+			cases.add(request("POST", "/api/orders",
+					"Content-Type: application/json\r\nIdempotency-Key: hostile-" + (key++) + "\r\n", order));
+		}
+	}
+
+	/** Methods no route has, or that the API does not serve. */
+	private static void methods(List<Arguments> cases) {
+		for (String method : List.of("TRACE", "PATCH", "DELETE", "FOO", "get")) {
+			cases.add(request(method, "/api/products/1", "", null));
+		}
+		cases.add(request("POST", "/api/products/1", "Content-Type: application/json\r\n", "{}"));
+		cases.add(request("PUT", "/api/orders/1", "Content-Type: application/json\r\n", "{}"));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("battery")
+	@Order(1)
+	void shouldAnswerHostileInputAlikeWithoutA5xx(String description, byte[] request) {
+		Answer fromLoom = new RawHttp(loom.url()).send(request);
+		Answer fromReactive = new RawHttp(reactive.url()).send(request);
+
+		assertThat(fromLoom.status()).as("loom status, %s", fromLoom).isLessThan(500);
+		assertThat(fromReactive.status()).as("reactive status: %s, loom: %s", fromReactive, fromLoom)
+			.isEqualTo(fromLoom.status());
+		assertThat(contentType(fromReactive)).as("content type").isEqualTo(contentType(fromLoom));
+		assertThat(code(fromReactive)).as("code: reactive %s, loom %s", fromReactive, fromLoom)
+			.isEqualTo(code(fromLoom));
+		for (Answer answer : List.of(fromLoom, fromReactive)) {
+			assertThat(answer.header("X-Content-Type-Options")).as("nosniff: %s", answer).isEqualTo("nosniff");
+			assertThat(answer.header("Cache-Control")).as("no-store: %s", answer).isEqualTo("no-store");
+			assertThat(answer.header("Server")).as("no Server header: %s", answer).isNull();
+		}
+		if (fromLoom.status() >= 400) {
+			assertThat(contentType(fromLoom)).as("an error is a problem detail: %s", fromLoom)
+				.isEqualTo("application/problem+json");
+		}
+	}
+
+	@Test
+	@Order(2)
+	void shouldHaveChangedNoData() throws SQLException {
+		assertThat(data()).isEqualTo(before);
+	}
+
+	/** What the battery must not change: stock, orders, their lines, and the carts. */
+	private static Map<String, String> data() throws SQLException {
+		Map<String, String> data = new TreeMap<>();
+		try (Connection connection = TestInfrastructure.get().openConnection();
+				Statement statement = connection.createStatement()) {
+			for (String query : List.of("select count(*), sum(stock), sum(version) from products",
+					"select count(*), coalesce(sum(total_cents), 0) from orders",
+					"select count(*), coalesce(sum(quantity), 0) from order_items", "select count(*) from customers")) {
+				try (ResultSet result = statement.executeQuery(query)) {
+					result.next();
+					StringBuilder row = new StringBuilder();
+					for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+						row.append(result.getString(i)).append(' ');
+					}
+					data.put(query, row.toString());
+				}
+			}
+		}
+		for (String key : TestInfrastructure.get().redis().keys("cart:*")) {
+			data.put(key, new TreeMap<>(TestInfrastructure.get().redis().hgetall(key)).toString());
+		}
+		return data;
+	}
+
+	private static String contentType(Answer answer) {
+		String type = answer.header("Content-Type");
+		return (type != null) ? type.split(";")[0].trim() : null;
+	}
+
+	private static String code(Answer answer) {
+		if (!"application/problem+json".equals(contentType(answer))) {
+			return null;
+		}
+		JsonNode problem = JSON.readTree(answer.body());
+		return problem.path("code").asString(null);
+	}
+
+	private static String manyHeaders(int count) {
+		StringBuilder headers = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			headers.append("X-Header-").append(i).append(": ").append(i).append("\r\n");
+		}
+		return headers.toString();
+	}
+
+	private static String cart(long productId) {
+		return "/api/customers/" + CUSTOMER + "/cart/items/" + productId;
+	}
+
+	private static String order(long productId) {
+		return "{\"customerId\":" + CUSTOMER + ",\"items\":[{\"productId\":" + productId + ",\"quantity\":1}]}";
+	}
+
+	private static Arguments get(String target) {
+		return request("GET", target, "", null);
+	}
+
+	private static Arguments put(String target, String body) {
+		return request("PUT", target, "Content-Type: application/json\r\n", body);
+	}
+
+	private static Arguments request(String method, String target, String headers, String body) {
+		return bytes(method, target, headers, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null);
+	}
+
+	private static Arguments bytes(String method, String target, String headers, byte[] body) {
+		byte[] request = RawHttp.request(method, target.getBytes(StandardCharsets.UTF_8), headers, body);
+		String shown = method + " " + abbreviated(target)
+				+ ((body != null) ? " " + abbreviated(new String(body, StandardCharsets.UTF_8)) : "")
+				+ (headers.isEmpty() ? "" : " [" + abbreviated(headers.trim()) + "]");
+		return Arguments.of(shown, request);
+	}
+
+	private static String abbreviated(String text) {
+		String single = text.replace("\r\n", " | ");
+		return (single.length() > 80) ? single.substring(0, 60) + "...(" + single.length() + " chars)" : single;
+	}
+
+}
