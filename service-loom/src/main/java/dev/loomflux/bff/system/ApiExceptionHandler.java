@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,11 @@ class ApiExceptionHandler {
 		return respond(Problem.of(ex, request.getRequestURI()), headersFor(ex));
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	// a transaction that cannot get a connection in time (the pool's acquire timeout) is
+	// the
+	// database being unavailable to this request too, not an unexpected failure
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
 	ResponseEntity<Problem> handleDatabaseUnavailable(RuntimeException ex, HttpServletRequest request) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return respond(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, request.getRequestURI()), HttpHeaders.EMPTY);

@@ -1,0 +1,81 @@
+package dev.loomflux.testsupport.contract;
+
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.HttpApi.Reply;
+import dev.loomflux.testsupport.OpenApiContract;
+import dev.loomflux.testsupport.ServiceTest;
+import dev.loomflux.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static dev.loomflux.testsupport.contract.CatalogContract.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An order that cannot get a database connection within the pool's acquire timeout, run
+ * unchanged against both services: 503 {@code DATABASE_UNAVAILABLE}, never a 500, and no
+ * stock changes for it. The pool has one connection; a first order holds it while it
+ * waits for a product row the test has locked, so the second order's transaction cannot
+ * start. (The comparison run found this one: under overload, orders answered 500
+ * "unexpected failure".)
+ */
+@ServiceTest
+@TestPropertySource(properties = { "bff.db.pool-size=1", "bff.db.acquire-timeout-millis=300" })
+public abstract class DatabasePoolContract {
+
+	/** No other contract orders this product. */
+	private static final long PRODUCT = 1901;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void shouldAnswer503WhenAnOrderCannotGetAConnectionInTime() throws Exception {
+		HttpApi api = HttpApi.onPort(this.port);
+		int stock = OrderData.stock(PRODUCT);
+		Reply held;
+		Reply refused;
+		try (Connection locker = TestInfrastructure.get().openConnection();
+				ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			locker.setAutoCommit(false);
+			try (Statement statement = locker.createStatement()) {
+				statement.execute("SELECT stock FROM products WHERE id = " + PRODUCT + " FOR UPDATE");
+			}
+			Future<Reply> first = executor.submit(() -> order(api));
+			// once the first order holds the only connection, the next one cannot get it
+			// in time
+			refused = await().pollDelay(Duration.ofMillis(200))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> order(api), (reply) -> reply.status() != 201);
+			locker.rollback();
+			held = first.get(10, TimeUnit.SECONDS);
+		}
+		assertProblem(refused, 503, "DATABASE_UNAVAILABLE");
+		assertThat(held.status()).as("the first order, once the row is free").isEqualTo(201);
+		assertThat(OrderData.stock(PRODUCT)).as("only the first order took stock").isEqualTo(stock - 1);
+	}
+
+	private static Reply order(HttpApi api) {
+		HttpRequest.Builder request = api.request("/api/orders")
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(OrdersContract.body(1, PRODUCT, 1)));
+		Reply reply = api.send(request);
+		OpenApiContract.assertConforms("POST", "/api/orders", reply);
+		return reply;
+	}
+
+}
