@@ -97,6 +97,17 @@ class DashboardQueriesTest {
 				.path("value")
 				.path(0)
 				.asDouble() > loadEnd + 3);
+		// and both services' request counters seen in two successful scrapes at least: on
+		// a cold
+		// JVM the first scrapes of /actuator/prometheus can outlast the 1 s scrape
+		// timeout (up 0),
+		// and a series scraped once has no rate() yet
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> prometheus.query(
+					"count by (application) (rate(http_server_requests_seconds_count{application=~\"service-.*\", uri!~\"/actuator.*\"}[1m]))")
+				.path("result")
+				.size() == 2);
 	}
 
 	@AfterAll
