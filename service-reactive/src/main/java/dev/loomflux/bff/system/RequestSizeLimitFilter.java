@@ -21,7 +21,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Request bodies larger than {@code bff.http.max-request-body} get 413. A declared
- * {@code Content-Length} over the limit is refused before anything is read; a chunked
+ * {@code Content-Length} over the limit is refused without buffering anything; a chunked
  * body is counted as it streams in and fails when it crosses the limit, so no request can
  * make the service buffer more.
  */
@@ -29,6 +29,9 @@ import org.springframework.web.server.WebFilterChain;
 // after SecurityHeaders, so that its answers carry the headers too
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter implements WebFilter {
+
+	/** Tomcat's default maxSwallowSize: what service-loom reads of a refused body. */
+	private static final long SWALLOW_LIMIT = 2 * 1024 * 1024;
 
 	private final long limit;
 
@@ -42,16 +45,23 @@ class RequestSizeLimitFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getHeaders().getContentLength() > this.limit) {
+		long declared = request.getHeaders().getContentLength();
+		if (declared > this.limit) {
 			Problem problem = Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, request.getPath().value());
 			var response = exchange.getResponse();
 			response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
 			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			// the unread body is not worth draining: close the connection after this
-			// answer
 			response.getHeaders().set("Connection", "close");
 			DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
-			return response.writeWith(Mono.just(body));
+			Mono<Void> answer = response.writeWith(Mono.just(body));
+			// Closing a connection with unread bytes makes the kernel reset it, and the
+			// client
+			// may lose the 413 with it. Up to Tomcat's maxSwallowSize, the body is read
+			// and
+			// dropped buffer by buffer first (nothing is kept), as Tomcat does for
+			// service-loom.
+			return (declared <= SWALLOW_LIMIT)
+					? request.getBody().doOnNext(DataBufferUtils::release).then(Mono.defer(() -> answer)) : answer;
 		}
 		return chain.filter(exchange.mutate().request(new CountingRequest(request, this.limit)).build());
 	}
