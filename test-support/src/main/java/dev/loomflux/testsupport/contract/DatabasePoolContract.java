@@ -2,6 +2,7 @@ package dev.loomflux.testsupport.contract;
 
 import java.net.http.HttpRequest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,9 +29,10 @@ import static org.awaitility.Awaitility.await;
  * An order that cannot get a database connection within the pool's acquire timeout, run
  * unchanged against both services: 503 {@code DATABASE_UNAVAILABLE}, never a 500, and no
  * stock changes for it. The pool has one connection; a first order holds it while it
- * waits for a product row the test has locked, so the second order's transaction cannot
- * start. (The comparison run found this one: under overload, orders answered 500
- * "unexpected failure".)
+ * waits for a product row the test has locked (seen in pg_stat_activity), so the second
+ * order's transaction cannot start; the row is released well within PostgreSQL's
+ * statement timeout (2 s), so the first order then goes through. (The comparison run
+ * found this one: under overload, orders answered 500 "unexpected failure".)
  */
 @ServiceTest
 @TestPropertySource(properties = { "bff.db.pool-size=1", "bff.db.acquire-timeout-millis=300" })
@@ -55,17 +57,29 @@ public abstract class DatabasePoolContract {
 				statement.execute("SELECT stock FROM products WHERE id = " + PRODUCT + " FOR UPDATE");
 			}
 			Future<Reply> first = executor.submit(() -> order(api));
-			// once the first order holds the only connection, the next one cannot get it
-			// in time
-			refused = await().pollDelay(Duration.ofMillis(200))
-				.atMost(Duration.ofSeconds(10))
-				.until(() -> order(api), (reply) -> reply.status() != 201);
+			// the first order holds the only connection once PostgreSQL shows it waiting
+			// for the row
+			await().atMost(Duration.ofSeconds(10)).until(() -> backendsWaitingForALock() > 0);
+			refused = order(api);
 			locker.rollback();
 			held = first.get(10, TimeUnit.SECONDS);
 		}
 		assertProblem(refused, 503, "DATABASE_UNAVAILABLE");
 		assertThat(held.status()).as("the first order, once the row is free").isEqualTo(201);
 		assertThat(OrderData.stock(PRODUCT)).as("only the first order took stock").isEqualTo(stock - 1);
+	}
+
+	/**
+	 * Asked on a connection of its own: pg_stat_activity is a snapshot per transaction.
+	 */
+	private static long backendsWaitingForALock() throws Exception {
+		try (Connection connection = TestInfrastructure.get().openConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+						+ " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	private static Reply order(HttpApi api) {
