@@ -33,6 +33,11 @@ final class ComparisonRun {
 
 	private static final int LOAD_GENERATOR_WARMUP_SECONDS = 2;
 
+	/** Below this share of its cores the service counts as idle between two runs. */
+	private static final double QUIET_CPU_SHARE = 0.15;
+
+	private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+
 	private final String profileName;
 
 	private final Profile profile;
@@ -161,6 +166,14 @@ final class ComparisonRun {
 	private ScenarioRun runScenario(Variant variant, String name, int repeat, ServiceUnderTest service,
 			DownstreamStub stub, Progress progress) {
 		Profile.Scenario scenario = this.profile.scenarios().get(name);
+		Duration settle;
+		try {
+			settle = service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 		progress.runStarting(variant.name(), name, repeat, scenario.seconds());
 		Path runFolder = this.folder.resolve("runs").resolve(variant.name() + "-" + name + "-" + repeat);
 		long origin = System.currentTimeMillis();
@@ -184,6 +197,11 @@ final class ComparisonRun {
 			}
 			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(Figures.derive(name, steps));
+			// how long the service took to go quiet after what ran before (an overloaded
+			// scenario
+			// leaves a backlog); QUIET_LIMIT means it never did, and this run started
+			// anyway
+			figures.put("settleSecondsBefore", settle.toMillis() / 1000.0);
 			if (outcome.cpuShare() != null) {
 				figures.put("loadGeneratorCpuShare", outcome.cpuShare());
 			}

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.loomflux.comparison.metrics.ProcStat;
+
 /**
  * One variant's service, started from its jar with the JVM flags every variant gets,
  * pinned to the service CPUs, pointed at the comparison's own database, Redis index and
@@ -88,6 +90,30 @@ final class ServiceUnderTest implements AutoCloseable {
 		if (taskset.waitFor() != 0) {
 			throw new IllegalStateException("taskset could not set the CPUs of " + pid() + " to " + cpus);
 		}
+	}
+
+	/**
+	 * Waits until the service's CPU has been under {@code idleShare} of its cores for two
+	 * half-second samples in a row, at most {@code limit}; how long that took. A scenario
+	 * that overloaded the service leaves it working off what was sent to it (clients gone
+	 * or not), and the next scenario must not measure that.
+	 */
+	Duration awaitQuiet(int cores, double idleShare, Duration limit) throws InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + limit.toNanos();
+		int quietSamples = 0;
+		ProcStat last = ProcStat.of(pid());
+		while (quietSamples < 2 && System.nanoTime() < deadline && last != null) {
+			Thread.sleep(500);
+			ProcStat now = ProcStat.of(pid());
+			if (now == null) {
+				break;
+			}
+			double busy = (now.cpuTicks() - last.cpuTicks()) / ProcStat.TICKS_PER_SECOND / 0.5 / cores;
+			quietSamples = (busy < idleShare) ? quietSamples + 1 : 0;
+			last = now;
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	String baseUrl() {
