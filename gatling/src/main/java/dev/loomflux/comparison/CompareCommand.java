@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 public final class CompareCommand implements Callable<Integer> {
 
 	@Option(names = "--profile", defaultValue = "quick",
-			description = "quick (about 11 minutes on 2 cores) or full (every run 3 times, about two hours)")
+			description = "quick (about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
 	String profile;
 
 	@Option(names = "--variants", split = ",", description = "default: loom,platform,reactive,reactive-inline")
