@@ -152,10 +152,7 @@ final class ComparisonRun {
 	private Footprint footprint(Variant variant, ServiceUnderTest service, DownstreamStub stub, Progress progress)
 			throws Exception {
 		Thread.sleep(1000);
-		Scrape idle;
-		try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(), 60_000)) {
-			idle = scraper.scrapeNow();
-		}
+		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
 		// the downstream a little slow, so the warm-up compiles the paths of waiting
 		// calls too
 		stub.behave(WARMUP_DOWNSTREAM);

@@ -43,9 +43,9 @@ public final class MetricsScraper implements AutoCloseable {
 		return scraper;
 	}
 
-	/** One scrape now, outside the schedule (for idle figures). */
-	public Scrape scrapeNow() {
-		return fetch();
+	/** One scrape now, with no schedule (for idle figures). */
+	public static Scrape once(int managementPort, long pid) {
+		return new MetricsScraper(managementPort, pid).fetch();
 	}
 
 	public synchronized List<Scrape> scrapes() {
