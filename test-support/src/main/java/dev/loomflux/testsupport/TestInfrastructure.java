@@ -175,11 +175,37 @@ public final class TestInfrastructure {
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:postgresql://" + this.pgHost + ":" + this.pgPort + "/" + this.database;
+		return jdbcUrl(this.pgHost, this.pgPort);
+	}
+
+	/** This run's database, reached at another address (a {@link TcpProxy}, say). */
+	public String jdbcUrl(String host, int port) {
+		return "jdbc:postgresql://" + host + ":" + port + "/" + this.database;
 	}
 
 	public String r2dbcUrl() {
-		return "r2dbc:postgresql://" + this.pgHost + ":" + this.pgPort + "/" + this.database;
+		return r2dbcUrl(this.pgHost, this.pgPort);
+	}
+
+	/** This run's database over R2DBC, reached at another address. */
+	public String r2dbcUrl(String host, int port) {
+		return "r2dbc:postgresql://" + host + ":" + port + "/" + this.database;
+	}
+
+	public String postgresHost() {
+		return this.pgHost;
+	}
+
+	public int postgresPort() {
+		return this.pgPort;
+	}
+
+	public String redisHost() {
+		return this.redisHost;
+	}
+
+	public int redisPort() {
+		return this.redisPort;
 	}
 
 	public String user() {

@@ -17,6 +17,9 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
 
 	private static final String INLINED_TEST_PROPERTIES = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
 
+	/** Where Spring puts the values of {@code @DynamicPropertySource} methods. */
+	private static final String DYNAMIC_TEST_PROPERTIES = "Dynamic Test Properties";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties());
@@ -28,9 +31,12 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
 		properties.put("bff.db.pool-size", "5");
 		MapPropertySource infrastructure = new MapPropertySource("loomfluxTestInfrastructure", properties);
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
-		// a test's own @TestPropertySource (e.g. pointing Redis at a dead port) still
-		// wins
-		if (sources.contains(INLINED_TEST_PROPERTIES)) {
+		// a test's own @DynamicPropertySource (e.g. PostgreSQL behind a TcpProxy) and
+		// @TestPropertySource (e.g. pointing Redis at a dead port) still win
+		if (sources.contains(DYNAMIC_TEST_PROPERTIES)) {
+			sources.addAfter(DYNAMIC_TEST_PROPERTIES, infrastructure);
+		}
+		else if (sources.contains(INLINED_TEST_PROPERTIES)) {
 			sources.addAfter(INLINED_TEST_PROPERTIES, infrastructure);
 		}
 		else {

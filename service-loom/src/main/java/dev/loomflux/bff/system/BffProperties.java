@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param model the concurrency model, reported as the {@code model} metric tag
  * @param db database pool settings, mapped onto HikariCP or r2dbc-pool
+ * @param redis how the one Redis connection comes back after Redis went away
  * @param cache Redis cache settings
  * @param cart cart settings
  * @param downstream the recommendation and promotion services
@@ -21,8 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param prices limits and pace of the price streams
  */
 @ConfigurationProperties("bff")
-public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstream downstream, Home home, Http http,
-		Admission admission, Insights insights, Prices prices) {
+public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart cart, Downstream downstream, Home home,
+		Http http, Admission admission, Insights insights, Prices prices) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -30,6 +31,12 @@ public record BffProperties(String model, Db db, Cache cache, Cart cart, Downstr
 	 * @param statementTimeoutMillis PostgreSQL's statement_timeout on every connection
 	 */
 	public record Db(int poolSize, long acquireTimeoutMillis, long statementTimeoutMillis) {
+	}
+
+	/**
+	 * @param reconnectMaxDelay the longest pause between two reconnection attempts
+	 */
+	public record Redis(Duration reconnectMaxDelay) {
 	}
 
 	/**

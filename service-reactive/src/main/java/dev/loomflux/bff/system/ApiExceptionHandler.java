@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +38,13 @@ class ApiExceptionHandler {
 		return respond(Problem.of(ex, path(exchange)), headersFor(ex));
 	}
 
-	// a transaction that cannot get a connection in time (the pool's acquire timeout) is
-	// the
-	// database being unavailable to this request too, not an unexpected failure
+	// The database is unavailable to this request, not failing unexpectedly, also when a
+	// transaction cannot get a connection in time (the pool's acquire timeout), or when
+	// the connection broke under it so that even its rollback or commit failed (a
+	// TransactionSystemException: PostgreSQL went away mid-order). A retry with the same
+	// Idempotency-Key then replays the order if its commit did land.
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
+			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ResponseEntity<Problem> handleDatabaseUnavailable(RuntimeException ex, ServerWebExchange exchange) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return respond(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, path(exchange)), HttpHeaders.EMPTY);

@@ -1,0 +1,137 @@
+package dev.loomflux.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy in front of a real server (PostgreSQL, Redis) that a test can cut and
+ * restore, so that a service sees that server go away and come back, exactly as it would
+ * if the server were stopped and started: {@link #cut()} closes every proxied connection
+ * and stops listening (new connections are refused), {@link #restore()} listens on the
+ * same port again. The server itself keeps running, so the other tests of the JVM that
+ * use it directly are not disturbed. (A small class of our own: the Java TCP proxy
+ * libraries for tests are either unmaintained or need a server process of their own, as
+ * Toxiproxy does.)
+ */
+public final class TcpProxy implements AutoCloseable {
+
+	private final InetSocketAddress target;
+
+	private final int port;
+
+	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
+	private volatile ServerSocket listener;
+
+	private TcpProxy(InetSocketAddress target, int port) {
+		this.target = target;
+		this.port = port;
+	}
+
+	/** A proxy to {@code host:port}, listening on a free loopback port. */
+	public static TcpProxy to(String host, int port) {
+		TcpProxy proxy = new TcpProxy(new InetSocketAddress(host, port), Processes.freePort());
+		proxy.restore();
+		return proxy;
+	}
+
+	/** Where clients connect instead of the target. */
+	public int port() {
+		return this.port;
+	}
+
+	/** The target is gone: open connections are closed, new ones refused. */
+	public synchronized void cut() {
+		closeQuietly(this.listener);
+		this.listener = null;
+		this.sockets.forEach(TcpProxy::closeQuietly);
+		this.sockets.clear();
+	}
+
+	/** The target is back, on the same port; clients must connect again. */
+	public synchronized void restore() {
+		if (this.listener != null) {
+			return;
+		}
+		try {
+			ServerSocket server = new ServerSocket();
+			server.setReuseAddress(true);
+			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+			this.listener = server;
+			Thread.ofVirtual().name("tcp-proxy-accept-" + this.port).start(() -> accept(server));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot listen on " + this.port + " again", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		cut();
+	}
+
+	private void accept(ServerSocket server) {
+		while (!server.isClosed()) {
+			try {
+				Socket client = server.accept();
+				connect(client);
+			}
+			catch (IOException closedByCut) {
+				return;
+			}
+		}
+	}
+
+	private void connect(Socket client) {
+		Socket upstream = new Socket();
+		try {
+			upstream.connect(this.target, 5_000);
+		}
+		catch (IOException ex) {
+			closeQuietly(client);
+			closeQuietly(upstream);
+			return;
+		}
+		this.sockets.add(client);
+		this.sockets.add(upstream);
+		Thread.ofVirtual().start(() -> pipe(client, upstream));
+		Thread.ofVirtual().start(() -> pipe(upstream, client));
+	}
+
+	/** Copies one direction until either side closes, then closes both. */
+	private void pipe(Socket from, Socket to) {
+		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+			in.transferTo(out);
+		}
+		catch (IOException closed) {
+			// one side went away: so does the other
+		}
+		finally {
+			closeQuietly(from);
+			closeQuietly(to);
+			this.sockets.remove(from);
+			this.sockets.remove(to);
+		}
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		if (closeable == null) {
+			return;
+		}
+		try {
+			closeable.close();
+		}
+		catch (Exception ignored) {
+			// already closed
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.loomflux.testsupport.contract;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.HttpApi.Reply;
+import dev.loomflux.testsupport.ServiceTest;
+import dev.loomflux.testsupport.TcpProxy;
+import dev.loomflux.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static dev.loomflux.testsupport.contract.CatalogContract.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL going away while the service runs, and coming back, run unchanged against
+ * both services. The service reaches the real PostgreSQL through a {@link TcpProxy} that
+ * the test cuts (every pooled connection is closed under the pool's feet, new ones are
+ * refused, as when the server stops) and restores. While it is gone: requests that need
+ * it answer 503 {@code DATABASE_UNAVAILABLE}, bounded by the pool's acquire timeout
+ * rather than hanging; readiness goes DOWN, so a load balancer stops sending traffic;
+ * liveness stays UP, so nothing restarts the process. Once it is back, readiness goes UP
+ * and orders go through again, with the same process and pool.
+ */
+@ServiceTest
+@TestPropertySource(properties = "bff.db.acquire-timeout-millis=500")
+public abstract class PostgresOutageContract {
+
+	/** No other contract orders this product. */
+	private static final long PRODUCT = 1911;
+
+	/** How long a hung request may take before the test calls it hanging. */
+	private static final Duration NOT_HANGING = Duration.ofSeconds(10);
+
+	private static final TcpProxy POSTGRES = TcpProxy.to(TestInfrastructure.get().postgresHost(),
+			TestInfrastructure.get().postgresPort());
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void reachPostgresThroughTheProxy(DynamicPropertyRegistry registry) {
+		TestInfrastructure infrastructure = TestInfrastructure.get();
+		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("127.0.0.1", POSTGRES.port()));
+		registry.add("spring.r2dbc.url", () -> infrastructure.r2dbcUrl("127.0.0.1", POSTGRES.port()));
+	}
+
+	@AfterAll
+	static void closeProxy() {
+		POSTGRES.close();
+	}
+
+	@Test
+	void shouldAnswer503AndGoUnreadyWhilePostgresIsGoneThenRecoverWithoutARestart() {
+		HttpApi api = HttpApi.onPort(this.port);
+		assertThat(order(api).status()).as("before the outage").isEqualTo(201);
+		int stock = OrderData.stock(PRODUCT);
+
+		POSTGRES.cut();
+		try {
+			Reply refused = timed(() -> order(api));
+			assertProblem(refused, 503, "DATABASE_UNAVAILABLE");
+			// also a read that the cache cannot answer: a page of the product list
+			assertProblem(timed(() -> api.get("/api/products?category=garden&limit=5")), 503, "DATABASE_UNAVAILABLE");
+			await().atMost(NOT_HANGING).until(() -> api.get("/readyz").status() == 503);
+			assertThat(api.get("/livez").status()).as("liveness: no restart wanted").isEqualTo(200);
+		}
+		finally {
+			POSTGRES.restore();
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/readyz").status() == 200);
+		assertThat(OrderData.stock(PRODUCT)).as("the refused order took no stock").isEqualTo(stock);
+		assertThat(order(api).status()).as("after the outage, the same process").isEqualTo(201);
+		assertThat(OrderData.stock(PRODUCT)).isEqualTo(stock - 1);
+	}
+
+	/** The reply, failing the test if it took so long that the request was hanging. */
+	private static Reply timed(java.util.function.Supplier<Reply> request) {
+		long start = System.nanoTime();
+		Reply reply = request.get();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(took).as("answered, not hanging: %s", reply).isLessThan(NOT_HANGING);
+		return reply;
+	}
+
+	private static Reply order(HttpApi api) {
+		HttpRequest.Builder request = api.request("/api/orders")
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(OrdersContract.body(1, PRODUCT, 1)));
+		return api.send(request);
+	}
+
+}
