@@ -41,7 +41,16 @@ public final class JarProcess implements AutoCloseable {
 	 * {@code loomflux.services.dir}.
 	 */
 	public static JarProcess start(String name, Map<String, String> environment) {
-		Path jar = Path.of(System.getProperty("loomflux.services.dir", "target/services"), name + ".jar");
+		return start(name, name, environment);
+	}
+
+	/**
+	 * Starts the jar {@code jarName} under another name, which names its log: for one jar
+	 * started in several configurations (service-loom with the {@code platform} profile,
+	 * say).
+	 */
+	public static JarProcess start(String jarName, String name, Map<String, String> environment) {
+		Path jar = Path.of(System.getProperty("loomflux.services.dir", "target/services"), jarName + ".jar");
 		Path log = Path.of("target", "service-logs", name + ".log");
 		int port = Processes.freePort();
 		int managementPort = Processes.freePort();
@@ -62,6 +71,20 @@ public final class JarProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** What the process has written so far (stdout and stderr). */
+	public String log() {
+		try {
+			return Files.readString(Path.of("target", "service-logs", this.name + ".log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	public HttpApi api() {
