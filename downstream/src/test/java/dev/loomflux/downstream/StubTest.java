@@ -104,6 +104,21 @@ class StubTest {
 	}
 
 	@Test
+	void shouldCountTheCallsEachEndpointReceivedWhateverItAnswered() throws Exception {
+		long promotions = Long.parseLong(get("/admin/calls/promotions").body());
+		long recommendations = Long.parseLong(get("/admin/calls/recommendations").body());
+		send("PUT", "/admin/behaviours/promotions", "{\"errorRate\":1.0}");
+
+		get("/promotions?productIds=4");
+		get("/promotions?productIds=8");
+
+		assertThat(Long.parseLong(get("/admin/calls/promotions").body())).isEqualTo(promotions + 2);
+		assertThat(get("/admin/calls").body())
+			.isEqualTo("{\"promotions\":" + (promotions + 2) + ",\"recommendations\":" + recommendations + "}");
+		assertThat(get("/admin/calls/nothing").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void shouldRefuseInvalidBehaviours() throws Exception {
 		assertThat(send("PUT", "/admin/behaviours/promotions", "{\"errorRate\":0.8,\"hangRate\":0.5}").statusCode())
 			.isEqualTo(400);

@@ -51,6 +51,16 @@ public final class DownstreamStub {
 		assertThat(this.process.api().send("POST", "/admin/behaviours/reset", null, null).status()).isEqualTo(200);
 	}
 
+	/**
+	 * The requests {@code endpoint} has received since the stub started (never reset:
+	 * take differences).
+	 */
+	public long calls(String endpoint) {
+		HttpApi.Reply reply = this.process.api().get("/admin/calls/" + endpoint);
+		assertThat(reply.status()).as("calls of %s", endpoint).isEqualTo(200);
+		return Long.parseLong(reply.text().trim());
+	}
+
 	public HttpApi api() {
 		return this.process.api();
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.loomflux.downstream.behaviour.Behaviour;
 import dev.loomflux.downstream.behaviour.Behaviours;
+import dev.loomflux.downstream.behaviour.Calls;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +35,13 @@ class StubRoutes {
 
 	private final Behaviours behaviours;
 
+	private final Calls calls;
+
 	private final JsonMapper json;
 
-	StubRoutes(Behaviours behaviours, JsonMapper json) {
+	StubRoutes(Behaviours behaviours, Calls calls, JsonMapper json) {
 		this.behaviours = behaviours;
+		this.calls = calls;
 		this.json = json;
 	}
 
@@ -83,6 +87,7 @@ class StubRoutes {
 	}
 
 	private Mono<ServerResponse> answer(String endpoint, Object body) {
+		this.calls.received(endpoint);
 		Behaviour behaviour = this.behaviours.of(endpoint);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		Mono<Long> wait = Mono.delay(behaviour.delay(random));

@@ -3,6 +3,9 @@ package dev.loomflux.bff.home;
 import java.time.Duration;
 
 import dev.loomflux.bff.system.BffProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -16,7 +19,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * HTTP clients to the downstream services: Reactor Netty over one bounded connection
  * pool, the same size as service-loom's Apache HttpClient pool. Each endpoint gets its
  * own response timeout; a connection waited for longer than that also fails the call
- * (like HttpClient 5's pool, the waiters are bounded in time, not in number).
+ * (like HttpClient 5's pool, the waiters are bounded in time, not in number). Each
+ * endpoint also gets its own circuit breaker, the Reactor operator of Resilience4j on
+ * each call.
  * <p>
  * Reactor Netty's client and pool meters ({@code reactor_netty_http_client_*},
  * {@code reactor_netty_connection_provider_*}) are switched on, with each URI reduced to
@@ -41,11 +46,43 @@ class DownstreamConfig {
 
 	@Bean
 	DownstreamClient downstreamClient(WebClient.Builder builder, ConnectionProvider connections,
-			BffProperties properties) {
+			CircuitBreakerRegistry downstreamBreakers, BffProperties properties) {
 		BffProperties.Downstream downstream = properties.downstream();
 		return new DownstreamClient(client(builder, connections, downstream, downstream.recommendationsTimeout()),
+				downstreamBreakers.circuitBreaker("recommendations"),
 				client(builder, connections, downstream, downstream.promotionsTimeout()),
-				properties.home().recommendations());
+				downstreamBreakers.circuitBreaker("promotions"), properties.home().recommendations());
+	}
+
+	/**
+	 * One breaker per endpoint, both from the shared
+	 * {@code bff.downstream.circuit-breaker} settings. Every exception is a failure (an
+	 * error answer, a timeout, a connection not had in time). The window is lock-free
+	 * rather than guarded by a lock, which every call of every request would take. An
+	 * open breaker refuses thousands of calls a second: their exceptions carry no stack
+	 * trace, which would say nothing.
+	 */
+	@Bean
+	CircuitBreakerRegistry downstreamBreakers(BffProperties properties) {
+		BffProperties.Downstream.CircuitBreaker breaker = properties.downstream().circuitBreaker();
+		return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindow(breaker.slidingWindowSize(), breaker.minimumNumberOfCalls(),
+					CircuitBreakerConfig.SlidingWindowType.COUNT_BASED,
+					CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+			.failureRateThreshold(breaker.failureRateThreshold())
+			.waitDurationInOpenState(breaker.waitInOpenState())
+			.permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+			.writableStackTraceEnabled(false)
+			.build());
+	}
+
+	/**
+	 * {@code resilience4j_circuitbreaker_state{name, state}} and the breakers' call
+	 * counters on /actuator/prometheus (Boot binds every MeterBinder bean).
+	 */
+	@Bean
+	TaggedCircuitBreakerMetrics downstreamBreakerMetrics(CircuitBreakerRegistry downstreamBreakers) {
+		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(downstreamBreakers);
 	}
 
 	private static WebClient client(WebClient.Builder builder, ConnectionProvider connections,

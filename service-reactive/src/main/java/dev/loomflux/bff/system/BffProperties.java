@@ -58,9 +58,29 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 	 * @param connectTimeout TCP connect timeout
 	 * @param recommendationsTimeout response timeout of {@code GET /recommendations}
 	 * @param promotionsTimeout response timeout of {@code GET /promotions}
+	 * @param circuitBreaker the circuit breaker in front of each endpoint
 	 */
 	public record Downstream(String url, int maxConnections, Duration connectTimeout, Duration recommendationsTimeout,
-			Duration promotionsTimeout) {
+			Duration promotionsTimeout, CircuitBreaker circuitBreaker) {
+
+		/**
+		 * One Resilience4j circuit breaker per endpoint, over a count-based window of its
+		 * latest calls; a timeout is a failure like an error answer.
+		 *
+		 * @param failureRateThreshold percentage of failed calls in the window that opens
+		 * the breaker
+		 * @param slidingWindowSize how many of the latest calls the failure rate is taken
+		 * over
+		 * @param minimumNumberOfCalls calls needed before the failure rate counts at all
+		 * @param waitInOpenState how long an open breaker calls nothing before it lets
+		 * probes through
+		 * @param permittedCallsInHalfOpenState probe calls that decide whether it closes
+		 * or opens again
+		 */
+		public record CircuitBreaker(float failureRateThreshold, int slidingWindowSize, int minimumNumberOfCalls,
+				Duration waitInOpenState, int permittedCallsInHalfOpenState) {
+		}
+
 	}
 
 	/**
