@@ -1,20 +1,26 @@
 package dev.loomflux.parity;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.loomflux.parity.RawHttp.Answer;
 import dev.loomflux.testsupport.DownstreamStub;
+import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.JarProcess;
 import dev.loomflux.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -26,10 +32,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The hostile-input battery: over 200 malformed or hostile requests, written byte by byte
@@ -39,6 +47,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * odd methods), sent to both services started from their jars. Each gets the same status
  * and, for an error, the same problem {@code code} from both, and never a 5xx; afterwards
  * the database and the carts are as they were.
+ * <p>
+ * And slow clients: a valid body dripped a few bytes at a time, each pause well within
+ * the body read timeout, gets the normal answer; a body that stalls (fewer bytes than
+ * promised, or a chunked body without its last chunk, then silence) gets 408
+ * {@code REQUEST_TIMEOUT} from both once {@code bff.http.body-read-timeout} (2 s here)
+ * passes without a byte, the connection closed, and no request is left in flight.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputParityTest {
@@ -50,6 +64,11 @@ class HostileInputParityTest {
 	 */
 	private static final long CUSTOMER = 78;
 
+	/** Short, so that stalled bodies are answered soon; each drip pauses far less. */
+	private static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Duration DRIP_PAUSE = Duration.ofMillis(100);
+
 	private static JarProcess loom;
 
 	private static JarProcess reactive;
@@ -60,6 +79,10 @@ class HostileInputParityTest {
 	static void startBothServices() throws SQLException {
 		Map<String, String> environment = new HashMap<>(TestInfrastructure.get().environment());
 		environment.put("BFF_DOWNSTREAM_URL", DownstreamStub.get().url());
+		environment.put("BFF_HTTP_BODYREADTIMEOUT", BODY_READ_TIMEOUT.toMillis() + "ms");
+		// so that the log shows the gone clients the handler recognised
+		environment.put("SPRING_APPLICATION_JSON",
+				"{\"logging.level.dev.loomflux.bff.system.ApiExceptionHandler\":\"DEBUG\"}");
 		loom = JarProcess.start("service-loom", environment);
 		reactive = JarProcess.start("service-reactive", environment);
 		TestInfrastructure.get().redis().hset("cart:" + CUSTOMER, Map.of("5", "2", "9", "1"));
@@ -278,6 +301,119 @@ class HostileInputParityTest {
 		}
 	}
 
+	/**
+	 * Valid requests whose bodies arrive a few bytes at a time. Product 5 is already in
+	 * the cart with quantity 2, so setting it again changes nothing.
+	 */
+	static Stream<Arguments> slowBodies() {
+		String quantity = "{\"quantity\":2}";
+		return Stream.of(
+				Arguments.of("PUT cart, 2 bytes at a time",
+						dripped(head("PUT", cart(5), "Content-Length: " + quantity.length()), quantity, 2)),
+				Arguments.of("PUT cart, chunked, 3 bytes a chunk",
+						chunked(head("PUT", cart(5), "Transfer-Encoding: chunked"), quantity, 3)),
+				Arguments.of("POST order of an unknown product, 8 bytes at a time",
+						dripped(head("POST", "/api/orders",
+								"Idempotency-Key: slow-1\r\nContent-Length: " + order(10001).length()), order(10001),
+								8)));
+	}
+
+	/**
+	 * Requests whose bodies stop arriving, with what both services answer once the body
+	 * read timeout passes (or at once, for a request that needs no body).
+	 */
+	static Stream<Arguments> stalledBodies() {
+		return Stream.of(
+				Arguments.of("PUT cart, 6 of 14 bytes", head("PUT", cart(5), "Content-Length: 14") + "{\"quan", 408,
+						"REQUEST_TIMEOUT"),
+				Arguments.of("PUT cart, chunked, no last chunk",
+						head("PUT", cart(5), "Transfer-Encoding: chunked") + "5\r\n{\"qua\r\n", 408, "REQUEST_TIMEOUT"),
+				Arguments.of("PUT cart, headers only", head("PUT", cart(5), "Content-Length: 14"), 408,
+						"REQUEST_TIMEOUT"),
+				Arguments.of("POST order, 17 of 80 bytes",
+						head("POST", "/api/orders", "Idempotency-Key: stalled-1\r\nContent-Length: 80")
+								+ "{\"customerId\":78,",
+						408, "REQUEST_TIMEOUT"),
+				Arguments.of("POST where no body is read (405), 4 of 20 bytes",
+						head("POST", "/api/products/1", "Content-Length: 20") + "{\"a\"", 405, "METHOD_NOT_ALLOWED"));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("slowBodies")
+	@Order(1)
+	void shouldAnswerASlowBodyNormally(String description, List<byte[]> pieces) {
+		Answer fromLoom = new RawHttp(loom.url()).sendInPieces(pieces, DRIP_PAUSE);
+		Answer fromReactive = new RawHttp(reactive.url()).sendInPieces(pieces, DRIP_PAUSE);
+
+		assertThat(fromLoom.status()).as("loom: %s", fromLoom).isLessThan(500).isNotEqualTo(408);
+		assertThat(fromReactive.status()).as("reactive: %s, loom: %s", fromReactive, fromLoom)
+			.isEqualTo(fromLoom.status());
+		assertThat(fromReactive.body()).as("body").isEqualTo(fromLoom.body());
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("stalledBodies")
+	@Order(1)
+	void shouldAnswerAStalledBodyAlikeAndLeaveNoRequestInFlight(String description, String request, int status,
+			String code) throws Exception {
+		byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+		Answer fromLoom;
+		Answer fromReactive;
+		// both at once: each waits for its timeout
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Answer> loomAnswer = executor
+				.submit(() -> new RawHttp(loom.url()).sendInPieces(List.of(bytes), DRIP_PAUSE));
+			Future<Answer> reactiveAnswer = executor
+				.submit(() -> new RawHttp(reactive.url()).sendInPieces(List.of(bytes), DRIP_PAUSE));
+			fromLoom = loomAnswer.get();
+			fromReactive = reactiveAnswer.get();
+		}
+
+		for (Answer answer : List.of(fromLoom, fromReactive)) {
+			assertThat(answer.status()).as("%s", answer).isEqualTo(status);
+			assertThat(contentType(answer)).as("%s", answer).isEqualTo("application/problem+json");
+			assertThat(code(answer)).as("%s", answer).isEqualTo(code);
+			assertThat(answer.header("X-Content-Type-Options")).as("nosniff: %s", answer).isEqualTo("nosniff");
+		}
+		// no request thread (loom) or handler (reactive) left waiting for the body
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(List.of(requestsWithBodiesInFlight(loom), requestsWithBodiesInFlight(reactive)))
+						.containsOnly(0.0));
+	}
+
+	/**
+	 * A client that hangs up in the middle of its body, with a reset or a plain close: no
+	 * answer is owed, and it is no failure of the service, so neither logs an error
+	 * (until this was fixed, service-reactive logged "Unexpected failure" for the
+	 * {@code AbortedException}, and Reactor "Operator called default onErrorDropped" for
+	 * a reset). Each logs the gone client at debug instead, which shows the hang-ups
+	 * reached the handler.
+	 */
+	@ParameterizedTest(name = "[{index}] reset={0}")
+	@ValueSource(booleans = { true, false })
+	@Order(1)
+	void shouldTreatAClientThatHangsUpMidBodyAsGone(boolean reset) throws Exception {
+		byte[] halfSent = (head("PUT", cart(5), "Content-Length: 14") + "{\"quan").getBytes(StandardCharsets.UTF_8);
+		for (JarProcess service : List.of(loom, reactive)) {
+			long goneBefore = clientsGone(service);
+			try (Socket socket = new Socket("localhost", service.port())) {
+				if (reset) {
+					socket.setSoLinger(true, 0);
+				}
+				socket.getOutputStream().write(halfSent);
+				socket.getOutputStream().flush();
+				// the request has reached the handler, which waits for the rest of the
+				// body
+				await().atMost(Duration.ofSeconds(10)).until(() -> requestsWithBodiesInFlight(service) > 0);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> clientsGone(service) > goneBefore);
+			assertThat(service.log().lines().filter((line) -> line.contains(" ERROR ")))
+				.as("%s logged no error", service.name())
+				.isEmpty();
+		}
+	}
+
 	@Test
 	@Order(2)
 	void shouldHaveChangedNoData() throws SQLException {
@@ -306,6 +442,55 @@ class HostileInputParityTest {
 			data.put(key, new TreeMap<>(TestInfrastructure.get().redis().hgetall(key)).toString());
 		}
 		return data;
+	}
+
+	/**
+	 * Requests other than GETs in flight, from Micrometer's {@code http.server.requests}
+	 * long-task timer (the scrape itself is a GET).
+	 */
+	private static double requestsWithBodiesInFlight(JarProcess jar) {
+		String metrics = HttpApi.onPort(jar.managementPort()).get("/actuator/prometheus").text();
+		return metrics.lines()
+			.filter((line) -> line.startsWith("http_server_requests_active_seconds_gcount{"))
+			.filter((line) -> !line.contains("method=\"GET\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	/** The clients its {@code ApiExceptionHandler} found gone (logged at debug). */
+	private static long clientsGone(JarProcess service) {
+		return service.log()
+			.lines()
+			.filter((line) -> line.contains("ApiExceptionHandler") && line.contains("Client gone during"))
+			.count();
+	}
+
+	private static String head(String method, String target, String headers) {
+		return method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ "Content-Type: application/json\r\n" + headers + "\r\n\r\n";
+	}
+
+	/** The head at once, then the body {@code size} bytes at a time. */
+	private static List<byte[]> dripped(String head, String body, int size) {
+		List<byte[]> pieces = new ArrayList<>();
+		pieces.add(head.getBytes(StandardCharsets.UTF_8));
+		for (int at = 0; at < body.length(); at += size) {
+			pieces.add(body.substring(at, Math.min(at + size, body.length())).getBytes(StandardCharsets.UTF_8));
+		}
+		return pieces;
+	}
+
+	/** The head at once, then the body in chunks of {@code size} bytes, one at a time. */
+	private static List<byte[]> chunked(String head, String body, int size) {
+		List<byte[]> pieces = new ArrayList<>();
+		pieces.add(head.getBytes(StandardCharsets.UTF_8));
+		for (int at = 0; at < body.length(); at += size) {
+			String chunk = body.substring(at, Math.min(at + size, body.length()));
+			pieces
+				.add((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		pieces.add("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+		return pieces;
 	}
 
 	private static String contentType(Answer answer) {

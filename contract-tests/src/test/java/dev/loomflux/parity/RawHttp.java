@@ -9,7 +9,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,6 +68,35 @@ final class RawHttp {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The request in pieces, each written after a pause, as a slow client sends it; then
+	 * whatever arrives until the server closes. A client that stalls is one whose last
+	 * piece leaves its request unfinished.
+	 */
+	Answer sendInPieces(List<byte[]> pieces, Duration pause) {
+		try (Socket socket = new Socket(this.host, this.port)) {
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			// each piece its own TCP segment, as a slow network delivers it
+			socket.setTcpNoDelay(true);
+			OutputStream out = socket.getOutputStream();
+			for (int i = 0; i < pieces.size(); i++) {
+				if (i > 0) {
+					Thread.sleep(pause);
+				}
+				out.write(pieces.get(i));
+				out.flush();
+			}
+			return Answer.parse(readAll(socket.getInputStream()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An application started from its executable jar, as a user starts it, on free ports, and
@@ -26,11 +27,14 @@ public final class JarProcess implements AutoCloseable {
 
 	private final int managementPort;
 
-	private JarProcess(String name, Process process, int port, int managementPort) {
+	private final Path log;
+
+	private JarProcess(String name, Process process, int port, int managementPort, Path log) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
 		this.managementPort = managementPort;
+		this.log = log;
 	}
 
 	/**
@@ -64,8 +68,8 @@ public final class JarProcess implements AutoCloseable {
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
 			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-			JarProcess service = new JarProcess(name, builder.start(), port, managementPort);
-			service.awaitReady(log);
+			JarProcess service = new JarProcess(name, builder.start(), port, managementPort, log);
+			service.awaitReady();
 			return service;
 		}
 		catch (IOException ex) {
@@ -106,12 +110,58 @@ public final class JarProcess implements AutoCloseable {
 		return this.managementPort;
 	}
 
-	private void awaitReady(Path log) {
+	/** The port the API listens on. */
+	public int port() {
+		return this.port;
+	}
+
+	/** Everything the process has printed so far. */
+	public String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Sends SIGTERM, as {@code docker stop} or Kubernetes does, and returns at once: the
+	 * application shuts down gracefully while the caller watches.
+	 */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * The exit status, once the process has exited; kills it and fails if it has not
+	 * within {@code timeout}.
+	 */
+	public int awaitExit(Duration timeout) {
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly();
+				throw new IllegalStateException(this.name + " had not exited " + timeout + " after it was asked to");
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitReady() {
 		HttpApi management = HttpApi.onPort(this.managementPort);
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited during start-up; see " + log.toAbsolutePath());
+				throw new IllegalStateException(
+						this.name + " exited during start-up; see " + this.log.toAbsolutePath());
 			}
 			try {
 				if (management.get("/actuator/health/readiness").status() == 200) {
@@ -125,7 +175,7 @@ public final class JarProcess implements AutoCloseable {
 		}
 		close();
 		throw new IllegalStateException(
-				this.name + " was not ready within " + START_TIMEOUT + "; see " + log.toAbsolutePath());
+				this.name + " was not ready within " + START_TIMEOUT + "; see " + this.log.toAbsolutePath());
 	}
 
 	@Override

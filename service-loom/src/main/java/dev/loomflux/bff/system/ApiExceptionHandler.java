@@ -20,7 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure into the same RFC 9457 {@link Problem} that service-reactive's
@@ -54,6 +54,9 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Problem> handleUnreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		if (isClientGone(ex, request)) {
+			return null;
+		}
 		ErrorCode code = RequestSizeLimitFilter.isBodyTooLarge(ex) ? ErrorCode.PAYLOAD_TOO_LARGE
 				: ErrorCode.MALFORMED_REQUEST;
 		return respond(Problem.of(code, request.getRequestURI()), HttpHeaders.EMPTY);
@@ -69,24 +72,35 @@ class ApiExceptionHandler {
 		return respond(Problem.of(ErrorCode.MALFORMED_REQUEST, request.getRequestURI()), HttpHeaders.EMPTY);
 	}
 
-	/**
-	 * The client of an open stream hung up: there is nobody to answer, and a problem body
-	 * could not be written into an event stream anyway. (WebFlux has no such case:
-	 * Reactor Netty cancels the stream's subscription instead.)
-	 */
-	@ExceptionHandler
-	void handleClientGone(AsyncRequestNotUsableException ex) {
-		log.debug("Client gone: {}", ex.getMessage());
-	}
-
 	@ExceptionHandler
 	ResponseEntity<Problem> handleOther(Exception ex, HttpServletRequest request) {
 		if (ex instanceof ErrorResponse response) {
 			ErrorCode code = ErrorCode.forStatus(response.getStatusCode().value());
 			return respond(Problem.of(code, request.getRequestURI()), response.getHeaders());
 		}
+		if (isClientGone(ex, request)) {
+			return null;
+		}
 		log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problem.of(ErrorCode.INTERNAL_ERROR, request.getRequestURI()), HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * Whether the client hung up before or while its answer was written (it closed a
+	 * price stream, or a half-sent body; a load generator timed out): there is nobody to
+	 * answer and nothing went wrong here, so it is logged at debug only and the handler
+	 * answers {@code null}, no body. Tomcat reports it as a {@code ClientAbortException}
+	 * or an {@code EOFException}, which Spring wraps (an
+	 * {@code AsyncRequestNotUsableException}, inside
+	 * {@code HttpMessageNotWritableException} for a JSON body); service-reactive's
+	 * Reactor Netty as an {@code AbortedException}.
+	 */
+	private static boolean isClientGone(Exception ex, HttpServletRequest request) {
+		if (!DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			return false;
+		}
+		log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+		return true;
 	}
 
 	/** Overload is temporary: say when to come back. */

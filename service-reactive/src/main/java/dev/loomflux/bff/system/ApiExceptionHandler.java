@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure into the same RFC 9457 {@link Problem} that service-loom's handler
@@ -52,6 +53,9 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Problem> handleUnreadableBody(ServerWebInputException ex, ServerWebExchange exchange) {
+		if (isClientGone(ex, exchange)) {
+			return null;
+		}
 		ErrorCode code = RequestSizeLimitFilter.isBodyTooLarge(ex) ? ErrorCode.PAYLOAD_TOO_LARGE
 				: ErrorCode.MALFORMED_REQUEST;
 		return respond(Problem.of(code, path(exchange)), HttpHeaders.EMPTY);
@@ -66,8 +70,28 @@ class ApiExceptionHandler {
 		if (RequestSizeLimitFilter.isBodyTooLarge(ex)) {
 			return respond(Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, path(exchange)), HttpHeaders.EMPTY);
 		}
+		if (isClientGone(ex, exchange)) {
+			return null;
+		}
 		log.error("Unexpected failure of {} {}", exchange.getRequest().getMethod(), path(exchange), ex);
 		return respond(Problem.of(ErrorCode.INTERNAL_ERROR, path(exchange)), HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * Whether the client hung up before or while its answer was written (it closed a
+	 * half-sent body, or a body stalled past {@code BodyReadTimeoutConfig}; a load
+	 * generator timed out): there is nobody to answer and nothing went wrong here, so it
+	 * is logged at debug only and the handler answers {@code null}, no body (a problem
+	 * could not be written anyway once the response is committed: its headers are
+	 * read-only). Reactor Netty reports it as an {@code AbortedException}; service-loom's
+	 * Tomcat as a {@code ClientAbortException} or an {@code EOFException}.
+	 */
+	private static boolean isClientGone(Exception ex, ServerWebExchange exchange) {
+		if (!DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			return false;
+		}
+		log.debug("Client gone during {} {}: {}", exchange.getRequest().getMethod(), path(exchange), ex.toString());
+		return true;
 	}
 
 	/** Overload is temporary: say when to come back. */

@@ -88,8 +88,11 @@ public class SharedRedis implements SmartLifecycle {
 			this.attempts = null;
 		}
 		if (this.connection != null) {
-			this.connection.closeAsync();
+			// closed before the connection factory (phase 0) shuts the client down, which
+			// would otherwise close it a second time ("Connection is already closed")
+			this.connection.close();
 			this.connection = null;
+			log.info("Redis connection closed");
 		}
 	}
 

@@ -28,6 +28,8 @@ public enum ErrorCode {
 
 	NOT_ACCEPTABLE(406, "Not acceptable", "None of the media types in the Accept header can be produced."),
 
+	REQUEST_TIMEOUT(408, "Request timeout", "The request body did not arrive in time; send it again."),
+
 	INSUFFICIENT_STOCK(409, "Insufficient stock", "Not enough stock for the order."),
 
 	IDEMPOTENCY_KEY_IN_FLIGHT(409, "Request with this Idempotency-Key in flight",
@@ -92,6 +94,7 @@ public enum ErrorCode {
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
+			case 408 -> REQUEST_TIMEOUT;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			case 503 -> OVERLOADED;

@@ -36,7 +36,7 @@ class ProblemTest {
 
 	@Test
 	void shouldMapFrameworkStatusesToCodesOfTheSameStatus() {
-		for (int status : new int[] { 400, 404, 405, 406, 413, 415, 503, 500 }) {
+		for (int status : new int[] { 400, 404, 405, 406, 408, 413, 415, 503, 500 }) {
 			assertThat(ErrorCode.forStatus(status).status()).isEqualTo(status);
 		}
 		assertThat(ErrorCode.forStatus(418)).isEqualTo(ErrorCode.INTERNAL_ERROR);
