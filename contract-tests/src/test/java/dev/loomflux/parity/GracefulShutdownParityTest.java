@@ -3,10 +3,7 @@ package dev.loomflux.parity;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +17,8 @@ import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.HttpApi.Reply;
 import dev.loomflux.testsupport.JarProcess;
 import dev.loomflux.testsupport.TestInfrastructure;
+import dev.loomflux.testsupport.contract.OrderData;
+import dev.loomflux.testsupport.contract.OrdersContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,7 +59,7 @@ class GracefulShutdownParityTest {
 		JarProcess jar = JarProcess.start(service, environment);
 		Reply order;
 		int exitStatus;
-		int stock = stock();
+		int stock = OrderData.stock(PRODUCT);
 		TestInfrastructure.get().redis().hset("cart:" + CUSTOMER, Long.toString(PRODUCT), "1");
 		try (Connection locker = TestInfrastructure.get().openConnection();
 				ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -69,7 +68,7 @@ class GracefulShutdownParityTest {
 				statement.execute("SELECT stock FROM products WHERE id = " + PRODUCT + " FOR UPDATE");
 			}
 			Future<Reply> inFlight = executor.submit(() -> order(jar.api(), service));
-			await().atMost(Duration.ofSeconds(10)).until(() -> backendsWaitingForALock() > 0);
+			await().atMost(Duration.ofSeconds(10)).until(() -> OrderData.backendsWaitingForALock() > 0);
 
 			jar.terminate();
 			await().atMost(Duration.ofSeconds(10))
@@ -86,7 +85,7 @@ class GracefulShutdownParityTest {
 		}
 
 		assertThat(order.status()).as("the in-flight order: %s", order).isEqualTo(201);
-		assertThat(stock()).as("its stock was taken").isEqualTo(stock - 1);
+		assertThat(OrderData.stock(PRODUCT)).as("its stock was taken").isEqualTo(stock - 1);
 		assertThat(TestInfrastructure.get().redis().hexists("cart:" + CUSTOMER, Long.toString(PRODUCT)))
 			.as("its product cleared from the cart: Redis was still open when the order finished")
 			.isFalse();
@@ -108,34 +107,7 @@ class GracefulShutdownParityTest {
 	}
 
 	private static Reply order(HttpApi api, String service) {
-		HttpRequest.Builder request = api.request("/api/orders")
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", "shutdown-" + service)
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"customerId\":" + CUSTOMER + ",\"items\":[{\"productId\":" + PRODUCT + ",\"quantity\":1}]}"));
-		return api.send(request);
-	}
-
-	private static int stock() throws SQLException {
-		try (Connection connection = TestInfrastructure.get().openConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT stock FROM products WHERE id = " + PRODUCT)) {
-			rows.next();
-			return rows.getInt(1);
-		}
-	}
-
-	/**
-	 * Asked on a connection of its own: pg_stat_activity is a snapshot per transaction.
-	 */
-	private static long backendsWaitingForALock() throws SQLException {
-		try (Connection connection = TestInfrastructure.get().openConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-						+ " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-			rows.next();
-			return rows.getLong(1);
-		}
+		return OrdersContract.placeOne(api, "shutdown-" + service, CUSTOMER, PRODUCT);
 	}
 
 }

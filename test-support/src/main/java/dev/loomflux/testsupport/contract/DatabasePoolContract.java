@@ -1,8 +1,6 @@
 package dev.loomflux.testsupport.contract;
 
-import java.net.http.HttpRequest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
@@ -59,7 +57,7 @@ public abstract class DatabasePoolContract {
 			Future<Reply> first = executor.submit(() -> order(api));
 			// the first order holds the only connection once PostgreSQL shows it waiting
 			// for the row
-			await().atMost(Duration.ofSeconds(10)).until(() -> backendsWaitingForALock() > 0);
+			await().atMost(Duration.ofSeconds(10)).until(() -> OrderData.backendsWaitingForALock() > 0);
 			refused = order(api);
 			locker.rollback();
 			held = first.get(10, TimeUnit.SECONDS);
@@ -75,25 +73,8 @@ public abstract class DatabasePoolContract {
 		assertThat(OrderData.stock(PRODUCT)).as("only the first order took stock").isEqualTo(stock - 1);
 	}
 
-	/**
-	 * Asked on a connection of its own: pg_stat_activity is a snapshot per transaction.
-	 */
-	private static long backendsWaitingForALock() throws Exception {
-		try (Connection connection = TestInfrastructure.get().openConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-						+ " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
-
 	private static Reply order(HttpApi api) {
-		HttpRequest.Builder request = api.request("/api/orders")
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(OrdersContract.body(1, PRODUCT, 1)));
-		return api.send(request);
+		return OrdersContract.placeOne(api, UUID.randomUUID().toString(), 1, PRODUCT);
 	}
 
 }

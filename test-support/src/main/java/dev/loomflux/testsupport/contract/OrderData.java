@@ -11,13 +11,23 @@ import dev.loomflux.testsupport.TestInfrastructure;
  * What the order tests look at and prepare in PostgreSQL, straight over JDBC: what a
  * request did to the data is checked in the data, not through the API under test.
  */
-final class OrderData {
+public final class OrderData {
 
 	private OrderData() {
 	}
 
-	static int stock(long productId) {
+	public static int stock(long productId) {
 		return (int) queryLong("SELECT stock FROM products WHERE id = ?", productId);
+	}
+
+	/**
+	 * Backends of this run's database waiting for a lock, e.g. an order waiting for a
+	 * product row a test holds; asked on a connection of its own: pg_stat_activity is a
+	 * snapshot per transaction.
+	 */
+	public static long backendsWaitingForALock() {
+		return queryLong("SELECT count(*) FROM pg_stat_activity"
+				+ " WHERE datname = current_database() AND wait_event_type = 'Lock'");
 	}
 
 	static void setStock(long productId, int stock) {

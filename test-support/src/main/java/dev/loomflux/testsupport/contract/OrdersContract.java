@@ -284,6 +284,17 @@ public abstract class OrdersContract {
 		return UUID.randomUUID().toString();
 	}
 
+	/**
+	 * {@code POST /api/orders} of one unit of one product, with its own Idempotency-Key.
+	 */
+	public static Reply placeOne(HttpApi api, String idempotencyKey, long customerId, long productId) {
+		HttpRequest.Builder request = api.request("/api/orders")
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofString(body(customerId, productId, 1)));
+		return api.send(request);
+	}
+
 	/** An order body; {@code lines} are product id, quantity pairs. */
 	static String body(long customerId, long... lines) {
 		StringBuilder items = new StringBuilder();

@@ -1,6 +1,5 @@
 package dev.loomflux.testsupport.contract;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -139,11 +138,7 @@ public abstract class PostgresOutageContract {
 	}
 
 	private static Reply order(HttpApi api) {
-		HttpRequest.Builder request = api.request("/api/orders")
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(OrdersContract.body(1, PRODUCT, 1)));
-		return api.send(request);
+		return OrdersContract.placeOne(api, UUID.randomUUID().toString(), 1, PRODUCT);
 	}
 
 }
