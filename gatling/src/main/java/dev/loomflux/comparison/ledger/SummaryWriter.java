@@ -198,6 +198,41 @@ public final class SummaryWriter {
 		return java.util.Collections.nCopies(columns, Format.NOT_MEASURED);
 	}
 
+	/**
+	 * A load generator this busy sends late and reads answers late, and open-model
+	 * latencies count from the scheduled send: the run may show Gatling's limit, not the
+	 * service's.
+	 */
+	static final double BUSY_LOAD_GENERATOR = 0.8;
+
+	/**
+	 * Says so when the Gatling JVM used at least {@link #BUSY_LOAD_GENERATOR} of its
+	 * cores over the run (its own start-up included, so the load phase was busier still).
+	 */
+	static java.util.Optional<String> loadGeneratorNote(ScenarioRun run, int loadCores) {
+		Double share = (run.figures() != null) ? run.figures().get("loadGeneratorCpuShare") : null;
+		if (share == null || share < BUSY_LOAD_GENERATOR * loadCores) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+				"%s on %s (repeat %d): the load generator used %.2f of its %d core(s): its own CPU may have limited this run, not the service's",
+				run.scenario(), run.variant(), run.repeat(), share, loadCores));
+	}
+
+	/** How many CPUs the load was pinned to ("0", "0-1", "0,2"); 1 when unknown. */
+	static int loadCores(String cpus) {
+		if (cpus == null || cpus.isBlank()) {
+			return 1;
+		}
+		int count = 0;
+		for (String part : cpus.split(",")) {
+			String[] range = part.trim().split("-");
+			count += (range.length == 2) ? Integer.parseInt(range[1].trim()) - Integer.parseInt(range[0].trim()) + 1
+					: 1;
+		}
+		return Math.max(count, 1);
+	}
+
 	private static List<String> notes(Results results) {
 		List<String> notes = new ArrayList<>();
 		if (results.manifest() != null && results.manifest().notes() != null) {
@@ -213,6 +248,8 @@ public final class SummaryWriter {
 					notes.add(run.scenario() + " on " + run.variant() + " (repeat " + run.repeat()
 							+ "): no steps, not measured");
 				}
+				loadGeneratorNote(run, loadCores((results.manifest() != null) ? results.manifest().loadCpus() : null))
+					.ifPresent(notes::add);
 			}
 		}
 		if (results.microbenchmarks() == null) {

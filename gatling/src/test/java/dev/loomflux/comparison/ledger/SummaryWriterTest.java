@@ -34,6 +34,28 @@ class SummaryWriterTest {
 	}
 
 	@Test
+	void shouldSayWhenTheLoadGeneratorWasBusyEnoughToLimitARun() {
+		Results results = new Fixtures()
+			.run("catalog-read", "loom", 1, java.util.Map.of("loadGeneratorCpuShare", 0.93), openOk(100, 10))
+			.run("catalog-read", "reactive", 1, java.util.Map.of("loadGeneratorCpuShare", 0.4), openOk(100, 10))
+			.build();
+
+		String md = SummaryWriter.render(results);
+
+		assertThat(md).contains(
+				"catalog-read on loom (repeat 1): the load generator used 0.93 of its 1 core(s): its own CPU may have limited this run")
+			.doesNotContain("catalog-read on reactive (repeat 1): the load generator");
+	}
+
+	@Test
+	void shouldCountTheLoadCoresOfACpuList() {
+		assertThat(SummaryWriter.loadCores("0")).isEqualTo(1);
+		assertThat(SummaryWriter.loadCores("0-1")).isEqualTo(2);
+		assertThat(SummaryWriter.loadCores("0,2-3")).isEqualTo(3);
+		assertThat(SummaryWriter.loadCores(null)).isEqualTo(1);
+	}
+
+	@Test
 	void shouldKeepEveryLedgerRowOnOneTableLine() {
 		String md = SummaryWriter.render(new Fixtures().build());
 		long rows = md.lines().filter((line) -> line.startsWith("| **C")).count();
