@@ -69,9 +69,6 @@ class HostileInputParityTest {
 
 	private static final Duration DRIP_PAUSE = Duration.ofMillis(100);
 
-	/** Longer than the body read timeout, as by default (10 s and 60 s). */
-	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
-
 	private static JarProcess loom;
 
 	private static JarProcess reactive;
@@ -83,7 +80,6 @@ class HostileInputParityTest {
 		Map<String, String> environment = new HashMap<>(TestInfrastructure.get().environment());
 		environment.put("BFF_DOWNSTREAM_URL", DownstreamStub.get().url());
 		environment.put("BFF_HTTP_BODYREADTIMEOUT", BODY_READ_TIMEOUT.toMillis() + "ms");
-		environment.put("BFF_HTTP_IDLETIMEOUT", IDLE_TIMEOUT.toMillis() + "ms");
 		// so that the log shows the gone clients the handler recognised
 		environment.put("SPRING_APPLICATION_JSON",
 				"{\"logging.level.dev.loomflux.bff.system.ApiExceptionHandler\":\"DEBUG\"}");
@@ -384,42 +380,6 @@ class HostileInputParityTest {
 			.untilAsserted(
 					() -> assertThat(List.of(requestsWithBodiesInFlight(loom), requestsWithBodiesInFlight(reactive)))
 						.containsOnly(0.0));
-	}
-
-	/**
-	 * A client that sends half a request head and goes quiet (slowloris) is owed no
-	 * answer, but must not hold its connection for as long as it likes: service-loom
-	 * closes it after {@code bff.http.body-read-timeout} (Tomcat's read timeout covers
-	 * the head), service-reactive after {@code bff.http.idle-timeout} (until a head is
-	 * whole, Reactor Netty counts the connection as idle). Both close it without a byte.
-	 */
-	@Test
-	@Order(1)
-	void shouldCloseAConnectionWhoseRequestHeadStalls() throws Exception {
-		byte[] halfAHead = "GET /api/products/1 HTTP/1.1\r\nHost: localhost\r\nAccept: appl"
-			.getBytes(StandardCharsets.UTF_8);
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<Integer>> received = List.of(loom, reactive)
-				.stream()
-				.map((service) -> executor.submit(() -> bytesUntilClosed(service, halfAHead)))
-				.toList();
-			for (Future<Integer> bytes : received) {
-				assertThat(bytes.get()).as("bytes answered to half a head").isZero();
-			}
-		}
-	}
-
-	/**
-	 * What the server sends before it closes; fails if it keeps the connection open for
-	 * the socket timeout (30 s, several times either bound).
-	 */
-	private static int bytesUntilClosed(JarProcess service, byte[] request) throws Exception {
-		try (Socket socket = new Socket("localhost", service.port())) {
-			socket.setSoTimeout(30_000);
-			socket.getOutputStream().write(request);
-			socket.getOutputStream().flush();
-			return socket.getInputStream().readAllBytes().length;
-		}
 	}
 
 	/**

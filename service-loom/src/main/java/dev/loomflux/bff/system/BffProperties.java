@@ -94,9 +94,8 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 	 * @param maxRequestBody larger request bodies get 413
 	 * @param bodyReadTimeout a request body that stops arriving for this long gets 408
 	 * and its connection is closed
-	 * @param idleTimeout a connection with no request on it for this long is closed
 	 */
-	public record Http(DataSize maxRequestBody, Duration bodyReadTimeout, Duration idleTimeout) {
+	public record Http(DataSize maxRequestBody, Duration bodyReadTimeout) {
 	}
 
 	/**
