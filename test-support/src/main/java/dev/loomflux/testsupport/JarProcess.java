@@ -77,20 +77,6 @@ public final class JarProcess implements AutoCloseable {
 		}
 	}
 
-	/** What the process has written so far (stdout and stderr). */
-	public String log() {
-		try {
-			return Files.readString(Path.of("target", "service-logs", this.name + ".log"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	public boolean isAlive() {
-		return this.process.isAlive();
-	}
-
 	public HttpApi api() {
 		return HttpApi.onPort(this.port);
 	}
