@@ -4,26 +4,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.loomflux.domain.error.ErrorCode;
-import dev.loomflux.domain.error.Problem;
-import dev.loomflux.domain.http.ResponseHeaders;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import reactor.netty.NettyPipeline;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +35,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class BodyReadTimeoutConfig {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Bean
 	NettyServerCustomizer bodyReadTimeout(BffProperties properties) {
@@ -85,7 +72,7 @@ class BodyReadTimeoutConfig {
 				return;
 			}
 			if (msg instanceof HttpRequest request) {
-				this.path = path(request.uri());
+				this.path = NettyProblems.path(request.uri());
 				this.answered = false;
 			}
 			if (msg instanceof HttpRequest || msg instanceof HttpContent) {
@@ -123,21 +110,7 @@ class BodyReadTimeoutConfig {
 				ctx.close();
 				return;
 			}
-			byte[] body = JSON.writeValueAsBytes(Problem.of(ErrorCode.REQUEST_TIMEOUT, this.path));
-			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-					HttpResponseStatus.REQUEST_TIMEOUT, Unpooled.wrappedBuffer(body));
-			response.headers()
-				.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-				.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-			ResponseHeaders.SECURITY.forEach(response.headers()::set);
-			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-		}
-
-		private static String path(String uri) {
-			int query = uri.indexOf('?');
-			String path = (query >= 0) ? uri.substring(0, query) : uri;
-			return path.startsWith("/") ? path : "/";
+			NettyProblems.answerAndClose(ctx, ErrorCode.REQUEST_TIMEOUT, this.path);
 		}
 
 		private void cancel() {

@@ -1,23 +1,13 @@
 package dev.loomflux.bff.system;
 
 import dev.loomflux.domain.error.ErrorCode;
-import dev.loomflux.domain.error.Problem;
 import dev.loomflux.domain.http.RequestTargets;
-import dev.loomflux.domain.http.ResponseHeaders;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import reactor.netty.NettyPipeline;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +36,6 @@ class NettyErrorsConfig {
 	static final int MAX_HEADER_COUNT = 100;
 
 	static final int MAX_COOKIE_COUNT = 200;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Bean
 	NettyServerCustomizer malformedRequestGuard() {
@@ -107,7 +95,7 @@ class NettyErrorsConfig {
 				this.refused = true;
 				String instance = instance(request);
 				ReferenceCountUtil.release(msg);
-				refuse(ctx, instance);
+				NettyProblems.answerAndClose(ctx, ErrorCode.MALFORMED_REQUEST, instance);
 				return;
 			}
 			if (msg instanceof HttpRequest request) {
@@ -122,22 +110,7 @@ class NettyErrorsConfig {
 		}
 
 		private static String instance(HttpRequest request) {
-			String uri = request.decoderResult().isFailure() ? "/" : request.uri();
-			int query = uri.indexOf('?');
-			String path = (query >= 0) ? uri.substring(0, query) : uri;
-			return path.startsWith("/") ? path : "/";
-		}
-
-		private static void refuse(ChannelHandlerContext ctx, String instance) {
-			byte[] body = JSON.writeValueAsBytes(Problem.of(ErrorCode.MALFORMED_REQUEST, instance));
-			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-					HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
-			response.headers()
-				.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-				.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-			ResponseHeaders.SECURITY.forEach(response.headers()::set);
-			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+			return NettyProblems.path(request.decoderResult().isFailure() ? "/" : request.uri());
 		}
 
 	}
