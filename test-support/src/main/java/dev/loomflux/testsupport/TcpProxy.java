@@ -61,15 +61,43 @@ public final class TcpProxy implements AutoCloseable {
 		if (this.listener != null) {
 			return;
 		}
-		try {
-			ServerSocket server = new ServerSocket();
-			server.setReuseAddress(true);
-			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
-			this.listener = server;
-			Thread.ofVirtual().name("tcp-proxy-accept-" + this.port).start(() -> accept(server));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot listen on " + this.port + " again", ex);
+		ServerSocket server = bindWithRetries();
+		this.listener = server;
+		Thread.ofVirtual().name("tcp-proxy-accept-" + this.port).start(() -> accept(server));
+	}
+
+	/**
+	 * The port was free when the proxy chose it, but while it is cut the kernel may lend
+	 * it to an outgoing connection as its local port (seen in CI: "Address already in
+	 * use"); such a connection is short-lived, so binding is tried again for a while.
+	 */
+	private ServerSocket bindWithRetries() {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (true) {
+			try {
+				ServerSocket server = new ServerSocket();
+				server.setReuseAddress(true);
+				try {
+					server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+					return server;
+				}
+				catch (IOException ex) {
+					server.close();
+					throw ex;
+				}
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new UncheckedIOException("Cannot listen on " + this.port + " again", ex);
+				}
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(interrupted);
+				}
+			}
 		}
 	}
 
