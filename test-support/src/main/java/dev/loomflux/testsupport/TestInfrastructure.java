@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -40,6 +41,11 @@ public final class TestInfrastructure {
 	private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
 
 	private static final String DATABASE_PREFIX = "loomflux_test_";
+
+	/**
+	 * Unique per database of this process, also across JVM restarts with a reused pid.
+	 */
+	private static final AtomicLong DATABASE_SUFFIX = new AtomicLong(System.currentTimeMillis());
 
 	private static TestInfrastructure instance;
 
@@ -108,7 +114,33 @@ public final class TestInfrastructure {
 		int port = Integer.parseInt(env("LOOMFLUX_TEST_PG_PORT", "5432"));
 		String user = env("LOOMFLUX_TEST_PG_USER", "postgres");
 		String password = env("LOOMFLUX_TEST_PG_PASSWORD", "");
-		String database = DATABASE_PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+		String database = createDatabase(host, port, user, password);
+		// each module has an index of its own; an offset moves them all, for two
+		// checkouts tested at once
+		int redisDatabase = Math.floorMod(Integer.getInteger("loomflux.test.redis-database", 15)
+				+ Integer.parseInt(env("LOOMFLUX_TEST_REDIS_DB_OFFSET", "0")), 16);
+		return new TestInfrastructure(host, port, database, user, password,
+				env("LOOMFLUX_TEST_REDIS_HOST", "localhost"), Integer.parseInt(env("LOOMFLUX_TEST_REDIS_PORT", "6379")),
+				redisDatabase);
+	}
+
+	/**
+	 * Another database on the same PostgreSQL, created empty (no schema, no data) and
+	 * dropped when the JVM exits, with this run's Redis: for tests of what the services
+	 * do with a database they have never seen, as on a first deployment.
+	 */
+	public TestInfrastructure withEmptyDatabase() {
+		String empty = createDatabase(this.pgHost, this.pgPort, this.user, this.password);
+		return new TestInfrastructure(this.pgHost, this.pgPort, empty, this.user, this.password, this.redisHost,
+				this.redisPort, this.redisDatabase);
+	}
+
+	/**
+	 * Creates a database named after this process (after dropping those of runs whose
+	 * process is gone) and drops it when the JVM exits.
+	 */
+	private static String createDatabase(String host, int port, String user, String password) {
+		String database = DATABASE_PREFIX + ProcessHandle.current().pid() + "_" + DATABASE_SUFFIX.incrementAndGet();
 		String adminUrl = "jdbc:postgresql://" + host + ":" + port + "/postgres";
 		try (Connection admin = DriverManager.getConnection(adminUrl, credentials(user, password));
 				Statement statement = admin.createStatement()) {
@@ -120,13 +152,7 @@ public final class TestInfrastructure {
 					+ ": is PostgreSQL running? (./loomflux test starts it)", ex);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(adminUrl, user, password, database)));
-		// each module has an index of its own; an offset moves them all, for two
-		// checkouts tested at once
-		int redisDatabase = Math.floorMod(Integer.getInteger("loomflux.test.redis-database", 15)
-				+ Integer.parseInt(env("LOOMFLUX_TEST_REDIS_DB_OFFSET", "0")), 16);
-		return new TestInfrastructure(host, port, database, user, password,
-				env("LOOMFLUX_TEST_REDIS_HOST", "localhost"), Integer.parseInt(env("LOOMFLUX_TEST_REDIS_PORT", "6379")),
-				redisDatabase);
+		return database;
 	}
 
 	/**
@@ -232,9 +258,6 @@ public final class TestInfrastructure {
 		properties.put("spring.r2dbc.url", r2dbcUrl());
 		properties.put("spring.r2dbc.username", this.user);
 		properties.put("spring.r2dbc.password", this.password);
-		properties.put("spring.flyway.url", jdbcUrl());
-		properties.put("spring.flyway.user", this.user);
-		properties.put("spring.flyway.password", this.password);
 		properties.put("spring.data.redis.host", this.redisHost);
 		properties.put("spring.data.redis.port", Integer.toString(this.redisPort));
 		properties.put("spring.data.redis.database", Integer.toString(this.redisDatabase));

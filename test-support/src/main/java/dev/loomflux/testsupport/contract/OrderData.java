@@ -30,7 +30,7 @@ public final class OrderData {
 				+ " WHERE datname = current_database() AND wait_event_type = 'Lock'");
 	}
 
-	static void setStock(long productId, int stock) {
+	public static void setStock(long productId, int stock) {
 		update("UPDATE products SET stock = ? WHERE id = ?", stock, productId);
 	}
 
@@ -45,7 +45,7 @@ public final class OrderData {
 	/**
 	 * The quantity of a product ordered by the orders whose keys start with the prefix.
 	 */
-	static long orderedQuantity(long productId, String keyPrefix) {
+	public static long orderedQuantity(long productId, String keyPrefix) {
 		return queryLong("""
 				SELECT coalesce(sum(i.quantity), 0) FROM order_items i JOIN orders o ON o.id = i.order_id
 				WHERE i.product_id = ? AND o.idempotency_key LIKE ?""", productId, keyPrefix + "%");

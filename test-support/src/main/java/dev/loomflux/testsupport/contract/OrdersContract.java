@@ -296,7 +296,7 @@ public abstract class OrdersContract {
 	}
 
 	/** An order body; {@code lines} are product id, quantity pairs. */
-	static String body(long customerId, long... lines) {
+	public static String body(long customerId, long... lines) {
 		StringBuilder items = new StringBuilder();
 		for (int i = 0; i < lines.length; i += 2) {
 			items.append((i > 0) ? "," : "")
