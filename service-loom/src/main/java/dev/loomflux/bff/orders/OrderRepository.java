@@ -47,17 +47,12 @@ class OrderRepository {
 			.list();
 	}
 
-	void decrementStock(List<OrderItem> items) {
-		for (OrderItem item : items) {
-			this.jdbc.sql(OrderSql.DECREMENT_STOCK)
-				.param("quantity", item.quantity())
-				.param("id", item.productId())
-				.update();
-		}
-	}
-
-	Order insert(long customerId, String key, String requestHash, List<OrderItem> items) {
-		Order order = this.jdbc.sql(OrderSql.INSERT_ORDER)
+	/** Takes the stock and writes the order with its lines ({@link OrderSql#PLACE}). */
+	Order place(long customerId, String key, String requestHash, List<OrderItem> items) {
+		return this.jdbc.sql(OrderSql.PLACE)
+			.param("productIds", items.stream().map(OrderItem::productId).toList())
+			.param("quantities", items.stream().map(OrderItem::quantity).toList())
+			.param("unitPrices", items.stream().map(OrderItem::unitPriceCents).toList())
 			.param("customerId", customerId)
 			.param("status", Order.CONFIRMED)
 			.param("totalCents", OrderLines.totalCents(items))
@@ -66,15 +61,6 @@ class OrderRepository {
 			.query((row, number) -> Order.placed(row.getLong("id"), customerId,
 					row.getTimestamp("created_at").toInstant(), items))
 			.single();
-		for (OrderItem item : items) {
-			this.jdbc.sql(OrderSql.INSERT_ITEM)
-				.param("orderId", order.id())
-				.param("productId", item.productId())
-				.param("quantity", item.quantity())
-				.param("unitPriceCents", item.unitPriceCents())
-				.update();
-		}
-		return order;
 	}
 
 	private static OrderRow toRow(ResultSet row, int number) throws SQLException {

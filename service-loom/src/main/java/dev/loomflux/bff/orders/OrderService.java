@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Places orders, one transaction each: the key's advisory lock, the replay check, the
  * product rows locked in id order, stock, order and lines, committed together or not at
- * all. The cart and cache follow only after the commit.
+ * all. The cart and cache follow only after the commit. Each transaction waits for one of
+ * the service's {@link OrderSlots} first.
  */
 @Service
 class OrderService {
@@ -31,13 +32,16 @@ class OrderService {
 
 	private final OrderCleanup cleanup;
 
+	private final OrderSlots slots;
+
 	private final TransactionTemplate transactions;
 
-	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup,
+	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup, OrderSlots slots,
 			PlatformTransactionManager transactionManager) {
 		this.orders = orders;
 		this.customers = customers;
 		this.cleanup = cleanup;
+		this.slots = slots;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -45,14 +49,13 @@ class OrderService {
 		String hash = request.hash();
 		Placement placement;
 		try {
-			placement = this.transactions.execute((status) -> placeInTransaction(key, hash, request));
+			placement = this.slots
+				.inSlot(() -> this.transactions.execute((status) -> placeInTransaction(key, hash, request)));
 		}
 		catch (DuplicateKeyException ex) {
-			// The advisory lock keeps two transactions with one key apart, so this takes
-			// a
-			// key written past the lock (or a hash collision's neighbour): the other
-			// order
-			// stands, and a retry with this key replays it.
+			// The advisory lock keeps two transactions with one key apart, so this
+			// takes a key written past the lock (or a hash collision's neighbour):
+			// the other order stands, and a retry with this key replays it.
 			throw keyInFlight();
 		}
 		if (placement.created()) {
@@ -83,8 +86,7 @@ class OrderService {
 	private Placement placeNew(String key, String hash, CreateOrderRequest request) {
 		this.customers.requireExists(request.customerId());
 		List<OrderItem> items = OrderLines.of(request, this.orders.lockProducts(request.productIds()));
-		this.orders.decrementStock(items);
-		return new Placement(this.orders.insert(request.customerId(), key, hash, items), true);
+		return new Placement(this.orders.place(request.customerId(), key, hash, items), true);
 	}
 
 	private static ApiException keyInFlight() {

@@ -35,19 +35,30 @@ class ApiExceptionHandler {
 
 	private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
+	private final DatabaseFailures databaseFailures;
+
+	ApiExceptionHandler(DatabaseFailures databaseFailures) {
+		this.databaseFailures = databaseFailures;
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Problem> handleApiException(ApiException ex, HttpServletRequest request) {
 		return respond(Problem.of(ex, request.getRequestURI()), headersFor(ex));
 	}
 
-	// The database is unavailable to this request, not failing unexpectedly, also when a
-	// transaction cannot get a connection in time (the pool's acquire timeout), or when
-	// the connection broke under it so that even its rollback or commit failed (a
-	// TransactionSystemException: PostgreSQL went away mid-order). A retry with the same
-	// Idempotency-Key then replays the order if its commit did land.
+	// The database is out of this request's reach: unavailable, also when a
+	// transaction's wait for a connection ran out while the pool could not connect, or
+	// when the connection broke under it so that even its rollback or commit failed (a
+	// TransactionSystemException: PostgreSQL went away mid-order); busy when its wait
+	// for a connection or a row lock ran out behind other requests (DatabaseFailures).
+	// A retry with the same Idempotency-Key replays an order whose commit did land.
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ResponseEntity<Problem> handleDatabaseUnavailable(RuntimeException ex, HttpServletRequest request) {
+		if (this.databaseFailures.isBusy(ex)) {
+			log.debug("Database busy: {}", ex.getMessage());
+			return respond(Problem.of(ErrorCode.DATABASE_BUSY, request.getRequestURI()), retryAfter());
+		}
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return respond(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, request.getRequestURI()), HttpHeaders.EMPTY);
 	}
@@ -103,11 +114,12 @@ class ApiExceptionHandler {
 		return true;
 	}
 
-	/** Overload is temporary: say when to come back. */
+	/** Overload and a busy database are temporary: say when to come back. */
 	private static HttpHeaders headersFor(ApiException ex) {
-		if (ex.code() != ErrorCode.OVERLOADED) {
-			return HttpHeaders.EMPTY;
-		}
+		return ex.code().isBusy() ? retryAfter() : HttpHeaders.EMPTY;
+	}
+
+	private static HttpHeaders retryAfter() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, ConcurrencyLimit.RETRY_AFTER_SECONDS);
 		return headers;

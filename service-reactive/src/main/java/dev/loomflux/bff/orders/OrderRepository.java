@@ -10,7 +10,6 @@ import dev.loomflux.domain.orders.OrderRow;
 import dev.loomflux.domain.orders.OrderSql;
 import dev.loomflux.domain.orders.StockedProduct;
 import io.r2dbc.spi.Readable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,18 +49,12 @@ class OrderRepository {
 			.collectList();
 	}
 
-	Mono<Void> decrementStock(List<OrderItem> items) {
-		return Flux.fromIterable(items)
-			.concatMap((item) -> this.db.sql(OrderSql.DECREMENT_STOCK)
-				.bind("quantity", item.quantity())
-				.bind("id", item.productId())
-				.fetch()
-				.rowsUpdated())
-			.then();
-	}
-
-	Mono<Order> insert(long customerId, String key, String requestHash, List<OrderItem> items) {
-		return this.db.sql(OrderSql.INSERT_ORDER)
+	/** Takes the stock and writes the order with its lines ({@link OrderSql#PLACE}). */
+	Mono<Order> place(long customerId, String key, String requestHash, List<OrderItem> items) {
+		return this.db.sql(OrderSql.PLACE)
+			.bind("productIds", items.stream().map(OrderItem::productId).toList())
+			.bind("quantities", items.stream().map(OrderItem::quantity).toList())
+			.bind("unitPrices", items.stream().map(OrderItem::unitPriceCents).toList())
 			.bind("customerId", customerId)
 			.bind("status", Order.CONFIRMED)
 			.bind("totalCents", OrderLines.totalCents(items))
@@ -69,16 +62,7 @@ class OrderRepository {
 			.bind("requestHash", requestHash)
 			.map((row) -> Order.placed(row.get("id", Long.class), customerId,
 					row.get("created_at", OffsetDateTime.class).toInstant(), items))
-			.one()
-			.flatMap((order) -> Flux.fromIterable(items)
-				.concatMap((item) -> this.db.sql(OrderSql.INSERT_ITEM)
-					.bind("orderId", order.id())
-					.bind("productId", item.productId())
-					.bind("quantity", item.quantity())
-					.bind("unitPriceCents", item.unitPriceCents())
-					.fetch()
-					.rowsUpdated())
-				.then(Mono.just(order)));
+			.one();
 	}
 
 	private static OrderRow toRow(Readable row) {

@@ -20,7 +20,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Places orders, one transaction each: the key's advisory lock, the replay check, the
  * product rows locked in id order, stock, order and lines, committed together or not at
- * all. The cart and cache follow only after the commit.
+ * all. The cart and cache follow only after the commit. Each transaction waits for one of
+ * the service's {@link OrderSlots} first.
  */
 @Service
 class OrderService {
@@ -31,24 +32,26 @@ class OrderService {
 
 	private final OrderCleanup cleanup;
 
+	private final OrderSlots slots;
+
 	private final TransactionalOperator transactions;
 
-	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup,
+	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup, OrderSlots slots,
 			ReactiveTransactionManager transactionManager) {
 		this.orders = orders;
 		this.customers = customers;
 		this.cleanup = cleanup;
+		this.slots = slots;
 		this.transactions = TransactionalOperator.create(transactionManager);
 	}
 
 	Mono<Placement> placeOrder(String key, CreateOrderRequest request) {
 		String hash = request.hash();
-		return this.transactions.transactional(Mono.defer(() -> placeInTransaction(key, hash, request)))
-			// The advisory lock keeps two transactions with one key apart, so this takes
-			// a
-			// key written past the lock (or a hash collision's neighbour): the other
-			// order
-			// stands, and a retry with this key replays it.
+		return this.slots
+			.inSlot(this.transactions.transactional(Mono.defer(() -> placeInTransaction(key, hash, request))))
+			// The advisory lock keeps two transactions with one key apart, so this
+			// takes a key written past the lock (or a hash collision's neighbour):
+			// the other order stands, and a retry with this key replays it.
 			.onErrorMap(DuplicateKeyException.class, (ex) -> keyInFlight())
 			.flatMap((placement) -> placement.created()
 					? this.cleanup.afterCommit(placement.order()).thenReturn(placement) : Mono.just(placement));
@@ -70,8 +73,7 @@ class OrderService {
 		return this.customers.requireExists(request.customerId())
 			.then(this.orders.lockProducts(request.productIds()))
 			.map((locked) -> OrderLines.of(request, locked))
-			.flatMap((items) -> this.orders.decrementStock(items)
-				.then(this.orders.insert(request.customerId(), key, hash, items)))
+			.flatMap((items) -> this.orders.place(request.customerId(), key, hash, items))
 			.map((order) -> new Placement(order, true));
 	}
 

@@ -20,10 +20,11 @@ import org.springframework.util.unit.DataSize;
  * @param admission how many API requests may be in flight at once
  * @param insights limits of the CPU-bound insights
  * @param prices limits and pace of the price streams
+ * @param orders how many orders may be in their transaction at once
  */
 @ConfigurationProperties("bff")
 public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart cart, Downstream downstream, Home home,
-		Http http, Admission admission, Insights insights, Prices prices) {
+		Http http, Admission admission, Insights insights, Prices prices, Orders orders) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -118,6 +119,14 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 	 * @param heartbeat how often a stream sends an SSE comment
 	 */
 	public record Prices(int maxStreams, Duration heartbeat) {
+	}
+
+	/**
+	 * @param maxConcurrent order transactions at once; more orders wait in line, holding
+	 * no connection
+	 * @param maxWait how long an order waits in line; then 503 {@code DATABASE_BUSY}
+	 */
+	public record Orders(int maxConcurrent, Duration maxWait) {
 	}
 
 }

@@ -46,6 +46,8 @@ public enum ErrorCode {
 
 	DATABASE_UNAVAILABLE(503, "Database unavailable", "The database is unavailable; retry later."),
 
+	DATABASE_BUSY(503, "Database busy", "The database is busy with other requests; retry shortly."),
+
 	CART_UNAVAILABLE(503, "Cart unavailable", "The cart store is unavailable; retry later."),
 
 	OVERLOADED(503, "Overloaded", "The service is overloaded; retry later.");
@@ -77,6 +79,14 @@ public enum ErrorCode {
 	 */
 	public String defaultDetail() {
 		return this.defaultDetail;
+	}
+
+	/**
+	 * Whether the answer says when to come back ({@code Retry-After}): the service or its
+	 * database is busy for a moment, not broken.
+	 */
+	public boolean isBusy() {
+		return this == OVERLOADED || this == DATABASE_BUSY;
 	}
 
 	/**

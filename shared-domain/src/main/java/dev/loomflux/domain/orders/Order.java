@@ -52,6 +52,15 @@ public record Order(long id, long customerId, String status, long totalCents, In
 	}
 
 	/**
+	 * An order that waited its longest for one of the service's order slots.
+	 * @param slots how many orders the service places at once
+	 */
+	public static ApiException busy(int slots) {
+		return new ApiException(ErrorCode.DATABASE_BUSY,
+				"Too many orders are being placed at once (" + slots + " at a time here); retry shortly.");
+	}
+
+	/**
 	 * The ordered products as fields of the customer's cart hash, which a placed order
 	 * removes.
 	 */

@@ -32,25 +32,32 @@ public final class OrderSql {
 	public static final String LOCK_PRODUCTS = "SELECT id, price_cents, stock FROM products WHERE id IN (:ids) ORDER BY id FOR UPDATE";
 
 	/**
-	 * Stock was checked under the row lock, so this cannot go below zero (and the CHECK
-	 * constraint would refuse it if it did).
+	 * Takes the stock and writes the order with its lines, in one round trip, while the
+	 * transaction holds the products' row locks ({@link #LOCK_PRODUCTS}): orders for the
+	 * same hot products go through one at a time, so every round trip under those locks
+	 * is time each waiting buyer waits too (one statement per line took up to eight).
+	 * Stock was checked under the lock, so it cannot go below zero (and the CHECK
+	 * constraint would refuse it if it did). The key and the payload hash are written
+	 * with the order: there is never a key without its order or the reverse. The lines
+	 * are three lists of equal length in product id order, which both clients expand like
+	 * {@code IN (:ids)}.
 	 */
-	public static final String DECREMENT_STOCK = """
-			UPDATE products SET stock = stock - :quantity, version = version + 1, updated_at = now()
-			WHERE id = :id""";
-
-	/**
-	 * The key and the payload hash are written with the order, in its transaction: there
-	 * is never a key without its order or the reverse.
-	 */
-	public static final String INSERT_ORDER = """
-			INSERT INTO orders (customer_id, status, total_cents, idempotency_key, request_hash)
-			VALUES (:customerId, :status, :totalCents, :key, :requestHash)
-			RETURNING id, created_at""";
-
-	public static final String INSERT_ITEM = """
-			INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents)
-			VALUES (:orderId, :productId, :quantity, :unitPriceCents)""";
+	public static final String PLACE = """
+			WITH line (product_id, quantity, unit_price_cents) AS (
+			    SELECT * FROM unnest(ARRAY[:productIds]::bigint[], ARRAY[:quantities]::integer[],
+			                         ARRAY[:unitPrices]::bigint[])
+			), stock_taken AS (
+			    UPDATE products p SET stock = p.stock - line.quantity, version = p.version + 1, updated_at = now()
+			    FROM line WHERE p.id = line.product_id
+			), placed AS (
+			    INSERT INTO orders (customer_id, status, total_cents, idempotency_key, request_hash)
+			    VALUES (:customerId, :status, :totalCents, :key, :requestHash)
+			    RETURNING id, created_at
+			), lines_written AS (
+			    INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents)
+			    SELECT placed.id, line.product_id, line.quantity, line.unit_price_cents FROM placed, line
+			)
+			SELECT id, created_at FROM placed""";
 
 	private OrderSql() {
 	}

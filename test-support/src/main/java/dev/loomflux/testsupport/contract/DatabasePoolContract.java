@@ -24,13 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An order that cannot get a database connection within the pool's acquire timeout, run
- * unchanged against both services: 503 {@code DATABASE_UNAVAILABLE}, never a 500, and no
- * stock changes for it. The pool has one connection; a first order holds it while it
- * waits for a product row the test has locked (seen in pg_stat_activity), so the second
- * order's transaction cannot start; the row is released well within PostgreSQL's
- * statement timeout (2 s), so the first order then goes through. (The comparison run
- * found this one: under overload, orders answered 500 "unexpected failure".)
+ * An order that cannot get a database connection within the pool's acquire timeout
+ * because every connection is lent to other requests, run unchanged against both
+ * services: 503 {@code DATABASE_BUSY} with {@code Retry-After} (the database is busy, not
+ * down), never a 500, and no stock changes for it. The pool has one connection; a first
+ * order holds it while it waits for a product row the test has locked (seen in
+ * pg_stat_activity), so the second order's transaction cannot start; the row is released
+ * well within PostgreSQL's statement timeout (2 s), so the first order then goes through.
+ * (The comparison run found this one: under overload, orders answered 500 "unexpected
+ * failure".)
  */
 @ServiceTest
 @TestPropertySource(properties = { "bff.db.pool-size=1", "bff.db.acquire-timeout-millis=300" })
@@ -43,7 +45,7 @@ public abstract class DatabasePoolContract {
 	private int port;
 
 	@Test
-	void shouldAnswer503WhenAnOrderCannotGetAConnectionInTime() throws Exception {
+	void shouldAnswerBusyWhenAnOrderCannotGetAConnectionInTime() throws Exception {
 		HttpApi api = HttpApi.onPort(this.port);
 		int stock = OrderData.stock(PRODUCT);
 		Reply held;
@@ -68,9 +70,32 @@ public abstract class DatabasePoolContract {
 		// timeout (2 s) was running
 		OpenApiContract.assertConforms("POST", "/api/orders", refused);
 		OpenApiContract.assertConforms("POST", "/api/orders", held);
-		assertProblem(refused, 503, "DATABASE_UNAVAILABLE");
+		assertProblem(refused, 503, "DATABASE_BUSY");
+		assertThat(refused.header("Retry-After")).as("when to come back").isEqualTo("1");
 		assertThat(held.status()).as("the first order, once the row is free").isEqualTo(201);
 		assertThat(OrderData.stock(PRODUCT)).as("only the first order took stock").isEqualTo(stock - 1);
+	}
+
+	/**
+	 * An order that waits for a locked row until PostgreSQL's statement timeout (2 s)
+	 * cancels it: the database is busy, not down.
+	 */
+	@Test
+	void shouldAnswerBusyWhenAnOrderWaitsForARowLockPastTheStatementTimeout() throws Exception {
+		HttpApi api = HttpApi.onPort(this.port);
+		int stock = OrderData.stock(PRODUCT);
+		Reply cancelled;
+		try (Connection locker = TestInfrastructure.get().openConnection()) {
+			locker.setAutoCommit(false);
+			try (Statement statement = locker.createStatement()) {
+				statement.execute("SELECT stock FROM products WHERE id = " + PRODUCT + " FOR UPDATE");
+			}
+			cancelled = order(api);
+			locker.rollback();
+		}
+		assertProblem(cancelled, 503, "DATABASE_BUSY");
+		assertThat(cancelled.header("Retry-After")).as("when to come back").isEqualTo("1");
+		assertThat(OrderData.stock(PRODUCT)).as("no stock taken").isEqualTo(stock);
 	}
 
 	private static Reply order(HttpApi api) {
