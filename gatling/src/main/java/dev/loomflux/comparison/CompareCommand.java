@@ -1,43 +1,63 @@
 package dev.loomflux.comparison;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import dev.loomflux.comparison.results.Results;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./loomflux compare}: the comparison run's command line. The shell script builds
- * the jars and makes sure PostgreSQL and Redis answer; everything else happens here.
+ * {@code ./loomflux compare}: the comparison run's command line. The shell script checks
+ * the options the same way (so that help and a mistyped option answer before any set-up
+ * or build), builds the jars and makes sure PostgreSQL and Redis answer; everything else
+ * happens here.
  */
-@Command(name = "loomflux compare", mixinStandardHelpOptions = true,
+@Command(name = "loomflux compare", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
 		description = "Runs every scenario against every variant and writes results.json, summary.md and report.html.")
 public final class CompareCommand implements Callable<Integer> {
 
+	@Spec
+	CommandSpec spec;
+
 	@Option(names = "--profile", defaultValue = "quick",
-			description = "quick (about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
+			description = "quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
 	String profile;
 
-	@Option(names = "--variants", split = ",", description = "default: loom,platform,reactive,reactive-inline")
+	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,
+			description = "some of ${COMPLETION-CANDIDATES} (default: all)")
 	List<String> variants;
 
-	@Option(names = "--scenarios", split = ",", description = "default: every scenario of the profile")
+	@Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
+			description = "some of ${COMPLETION-CANDIDATES} (default: every scenario of the profile)")
 	List<String> scenarios;
 
-	@Option(names = "--service-cpus", defaultValue = "1", description = "taskset CPU list for the service")
+	@Option(names = "--service-cpus", defaultValue = "1",
+			description = "taskset CPU list for the service (default: ${DEFAULT-VALUE})")
 	String serviceCpus;
 
-	@Option(names = "--load-cpus", defaultValue = "0", description = "taskset CPU list for Gatling and the stub")
+	@Option(names = "--load-cpus", defaultValue = "0",
+			description = "taskset CPU list for Gatling and the stub (default: ${DEFAULT-VALUE})")
 	String loadCpus;
 
-	@Option(names = "--results", defaultValue = "results", description = "folder under which each run gets one")
+	@Option(names = "--results", defaultValue = "results",
+			description = "folder under which each run gets one (default: ${DEFAULT-VALUE})")
 	Path results;
 
 	@Option(names = "--skip-microbench", description = "leave out the JMH microbenchmarks (C6, C7)")
@@ -45,18 +65,12 @@ public final class CompareCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		checkOptions();
 		Profile settings = Profile.load(this.profile);
 		List<Variant> chosen = (this.variants == null) ? Variant.ALL
 				: this.variants.stream().map(Variant::named).toList();
 		List<String> scenarioNames = (this.scenarios == null) ? new ArrayList<>(settings.scenarios().keySet())
 				: this.scenarios;
-		scenarioNames.stream()
-			.filter((name) -> !settings.scenarios().containsKey(name))
-			.findFirst()
-			.ifPresent((name) -> {
-				throw new CommandLine.ParameterException(new CommandLine(this),
-						"unknown scenario " + name + "; known: " + settings.scenarios().keySet());
-			});
 		Path folder = Files.createDirectories(this.results
 			.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + this.profile));
 		System.out.println("loomflux compare: profile " + this.profile + ", variants "
@@ -72,8 +86,88 @@ public final class CompareCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/**
+	 * Refuses a profile, variant or scenario that does not exist before anything starts
+	 * (main's {@link #commandLine()} turns it into one line and exit code 2).
+	 */
+	void checkOptions() throws IOException {
+		requireOneOf("--profile", List.of(this.profile), Profile.NAMES);
+		requireOneOf("--variants", (this.variants != null) ? this.variants : List.of(), Variant.names());
+		if (this.scenarios != null) {
+			requireOneOf("--scenarios", this.scenarios, Profile.load(this.profile).scenarios().keySet());
+		}
+	}
+
+	/**
+	 * Picocli's own wording for a value outside an enum's, which scripts/compare.sh
+	 * writes too.
+	 */
+	private void requireOneOf(String option, List<String> given, Collection<String> valid) {
+		for (String value : given) {
+			if (!valid.contains(value)) {
+				throw new ParameterException(this.spec.commandLine(),
+						"Invalid value for option '%s': expected one of %s but was '%s'".formatted(option,
+								String.join(", ", valid), value));
+			}
+		}
+	}
+
+	/**
+	 * The command line as {@code main} runs it: a wrong option gets one line saying what
+	 * is wrong and what would be right (exit code 2), not the whole usage under it.
+	 */
+	static CommandLine commandLine() {
+		return new CommandLine(new CompareCommand()).setParameterExceptionHandler((ex, args) -> {
+			ex.getCommandLine().getErr().println(ex.getMessage());
+			return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+		});
+	}
+
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new CompareCommand()).execute(args));
+		System.exit(commandLine().execute(args));
+	}
+
+	static final class VariantNames implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return Variant.names().iterator();
+		}
+
+	}
+
+	/**
+	 * Every profile has the same scenarios (ProfileTest): the help lists the default's.
+	 */
+	static final class ScenarioNames implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			try {
+				return Profile.load("quick").scenarios().keySet().iterator();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The project's version from pom.xml, which the build writes into
+	 * {@code version.properties} (see gatling/pom.xml).
+	 */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() throws IOException {
+			try (InputStream in = CompareCommand.class.getResourceAsStream("version.properties")) {
+				Properties properties = new Properties();
+				properties.load(in);
+				return new String[] { "loomflux " + properties.getProperty("version") };
+			}
+		}
+
 	}
 
 }

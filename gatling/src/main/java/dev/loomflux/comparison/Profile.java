@@ -22,6 +22,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public record Profile(int repeats, Warmup warmup, int scrapeMillis, LinkedHashMap<String, Scenario> scenarios) {
 
+	/** Every profile there is, one YAML file each under {@code profiles/}. */
+	public static final List<String> NAMES = List.of("quick", "full");
+
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	/**
@@ -74,7 +77,7 @@ public record Profile(int repeats, Warmup warmup, int scrapeMillis, LinkedHashMa
 	public static Profile load(String name) throws IOException {
 		try (InputStream yaml = Profile.class.getResourceAsStream("/profiles/" + name + ".yaml")) {
 			if (yaml == null) {
-				throw new IllegalArgumentException("no profile " + name + " (quick or full)");
+				throw new IllegalArgumentException("no profile " + name + "; known: " + NAMES);
 			}
 			return YAML.readValue(yaml, Profile.class);
 		}

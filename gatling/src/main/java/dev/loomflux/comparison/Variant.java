@@ -18,12 +18,15 @@ public record Variant(String name, String module, String profile, String model) 
 			new Variant("reactive", "service-reactive", "", "event-loop"),
 			new Variant("reactive-inline", "service-reactive", "reactive-inline", "event-loop-inline"));
 
+	public static List<String> names() {
+		return ALL.stream().map(Variant::name).toList();
+	}
+
 	public static Variant named(String name) {
 		return ALL.stream()
 			.filter((variant) -> variant.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"unknown variant " + name + "; known: " + ALL.stream().map(Variant::name).toList()));
+			.orElseThrow(() -> new IllegalArgumentException("unknown variant " + name + "; known: " + names()));
 	}
 
 }
