@@ -57,6 +57,10 @@ class GracefulShutdownParityTest {
 		// (20 s)
 		environment.put("BFF_DB_STATEMENTTIMEOUTMILLIS", "10000");
 		JarProcess jar = JarProcess.start(service, environment);
+		// a ready service has its Redis connection (Redis is up): it used to open in the
+		// background, up to seconds after readiness, and an order placed before it did
+		// kept its products in the cart
+		assertThat(jar.log()).as("Redis connection open once %s is ready", service).contains("Redis connection open");
 		Reply order;
 		int exitStatus;
 		int stock = OrderData.stock(PRODUCT);
