@@ -63,8 +63,8 @@ final class KneeComparison {
 			return within ? Outcome.WITHIN : ((a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS);
 		}
 		if (firstOpen && secondOpen) {
-			// both passed every step: the run did not find either limit, so it cannot
-			// compare them
+			// both passed every step: the run did not find either limit,
+			// so it cannot compare them
 			return Outcome.UNDETERMINED;
 		}
 		// one is a lower bound: only a reached knee far enough below it decides
