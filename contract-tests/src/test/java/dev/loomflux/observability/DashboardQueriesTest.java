@@ -84,10 +84,8 @@ class DashboardQueriesTest {
 			drive(service.api());
 		}
 		// every job scraped at least three more times after the load (1 s interval):
-		// rate() needs
-		// two samples of a series, and on a quiet machine the load can end before the
-		// first scrape
-		// of a service that just started
+		// rate() needs two samples of a series, and on a quiet machine the load can end
+		// before the first scrape of a service that just started
 		long loadEnd = System.currentTimeMillis() / 1000;
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(500))
@@ -97,11 +95,9 @@ class DashboardQueriesTest {
 				.path("value")
 				.path(0)
 				.asDouble() > loadEnd + 3);
-		// and both services' request counters seen in two successful scrapes at least: on
-		// a cold
-		// JVM the first scrapes of /actuator/prometheus can outlast the 1 s scrape
-		// timeout (up 0),
-		// and a series scraped once has no rate() yet
+		// and both services' request counters seen in two successful scrapes at least:
+		// on a cold JVM the first scrapes of /actuator/prometheus can outlast the 1 s
+		// scrape timeout (up 0), and a series scraped once has no rate() yet
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> prometheus.query(

@@ -52,9 +52,9 @@ class GracefulShutdownParityTest {
 	@ValueSource(strings = { "service-loom", "service-reactive" })
 	void shouldFinishAnInFlightOrderBeforeStopping(String service) throws Exception {
 		Map<String, String> environment = new HashMap<>(TestInfrastructure.get().environment());
-		// longer than the test may take to see new connections refused, while the order
-		// waits for the row; still below spring.lifecycle.timeout-per-shutdown-phase
-		// (20 s)
+		// longer than the test may take to see new connections refused, while the
+		// order waits for the row; still below the 20 s of
+		// spring.lifecycle.timeout-per-shutdown-phase
 		environment.put("BFF_DB_STATEMENTTIMEOUTMILLIS", "10000");
 		JarProcess jar = JarProcess.start(service, environment);
 		// a ready service has its Redis connection (Redis is up): it used to open in the

@@ -124,8 +124,7 @@ class HostileInputParityTest {
 			cases.add(get("/api/customers/" + id + "/cart"));
 			cases.add(get("/api/customers/" + id + "/home"));
 			cases.add(get("/api/orders/" + id));
-			// an unknown product, so that a customer id read leniently still changes
-			// nothing
+			// an unknown product, so a customer id read leniently still changes nothing
 			cases.add(put("/api/customers/" + id + "/cart/items/10001", "{\"quantity\":1}"));
 		}
 	}
@@ -403,8 +402,8 @@ class HostileInputParityTest {
 				}
 				socket.getOutputStream().write(halfSent);
 				socket.getOutputStream().flush();
-				// the request has reached the handler, which waits for the rest of the
-				// body
+				// the request has reached the handler,
+				// which waits for the rest of the body
 				await().atMost(Duration.ofSeconds(10)).until(() -> requestsWithBodiesInFlight(service) > 0);
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> clientsGone(service) > goneBefore);

@@ -62,8 +62,8 @@ class ServiceJarsParityTest {
 				get("/api/products/3/insights?horizonDays=1&paths=1"), get("/api/products/1/insights?paths=20001"),
 				get("/api/products/1/insights?horizonDays=366&paths=0"), get("/api/products/10001/insights"),
 				get("/api/products/abc/insights"), request("POST", "/api/products/1/insights", "{}", null),
-				// price streams: only what is answered before a stream starts (ticks
-				// carry the time)
+				// price streams: only what is answered before a stream starts
+				// (ticks carry the time)
 				get("/api/prices/stream"), get("/api/prices/stream?ids=1,1"), get("/api/prices/stream?ids=1,10001"),
 				// unknown resources and validation
 				get("/api/products/10001"), get("/api/products/abc"), get("/api/products/0"), get("/api/products/-5"),
@@ -75,8 +75,8 @@ class ServiceJarsParityTest {
 				request("PUT", "/api/products/1", "{}", null), request("GET", "/api/products/1", null, "text/html"),
 				request("GET", "/api/products/1", null, "application/xml"),
 				request("POST", "/api/products", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", null),
-				// carts: setting a quantity twice leaves the same cart, so both services
-				// may do it
+				// carts: setting a quantity twice leaves the same cart,
+				// so both services may do it
 				get("/api/customers/77/cart"), put("/api/customers/77/cart/items/5", "{\"quantity\":2}"),
 				put("/api/customers/77/cart/items/9", "{\"quantity\":1}"), get("/api/customers/77/cart"),
 				put("/api/customers/77/cart/items/9", "{\"quantity\":0}"), get("/api/customers/10001/cart"),
@@ -89,8 +89,8 @@ class ServiceJarsParityTest {
 				put("/api/customers/abc/cart/items/5", "{\"quantity\":2}"),
 				request("PUT", "/api/customers/77/cart/items/5", "quantity=2", null, "text/plain"),
 				request("DELETE", "/api/customers/77/cart", null, null),
-				// the home page: the stub's answers are deterministic, so the whole page
-				// must match
+				// the home page: the stub's answers are deterministic,
+				// so the whole page must match
 				get("/api/customers/77/home"), get("/api/customers/1/home"), get("/api/customers/9999/home"),
 				get("/api/customers/10001/home"), get("/api/customers/x/home"),
 				// orders: seeded ones (a placed order's id and time differ between the

@@ -95,8 +95,8 @@ class KustomizeOverlaysTest {
 		String configured = config.getData().get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE");
 		for (String module : ServiceConfiguration.ALL) {
 			ServiceConfiguration service = ServiceConfiguration.of(module);
-			// the environment wins over application.yaml, which wins over Spring's 30 s
-			// default
+			// the environment wins over application.yaml,
+			// which wins over Spring's 30 s default
 			Duration shutdown = Duration.ofSeconds(seconds((configured != null) ? configured
 					: (service.shutdownPhaseTimeout() != null) ? service.shutdownPhaseTimeout() : "30s"));
 			Deployment deployment = deployment(directory, module);

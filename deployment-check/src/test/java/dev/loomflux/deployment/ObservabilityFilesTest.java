@@ -31,8 +31,8 @@ class ObservabilityFilesTest {
 			.toList();
 
 		for (String module : ServiceConfiguration.ALL) {
-			// inside the compose network, Prometheus reaches each service by its compose
-			// name
+			// inside the compose network, Prometheus reaches
+			// each service by its compose name
 			assertThat(targets).as("prometheus.yml targets, for " + module)
 				.contains(module + ":" + ServiceConfiguration.of(module).managementPort());
 		}

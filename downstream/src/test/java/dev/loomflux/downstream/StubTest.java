@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StubTest {
 
-	// virtual threads for the client's own work, so that live platform threads show the
-	// server's
+	// virtual threads for the client's own work,
+	// so that live platform threads show the server's
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.executor(Executors.newVirtualThreadPerTaskExecutor())

@@ -153,8 +153,8 @@ final class ComparisonRun {
 			throws Exception {
 		Thread.sleep(1000);
 		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
-		// the downstream a little slow, so the warm-up compiles the paths of waiting
-		// calls too
+		// the downstream a little slow,
+		// so the warm-up compiles the paths of waiting calls too
 		stub.behave(WARMUP_DOWNSTREAM);
 		service.widen("0-" + (Machine.onlineCores() - 1));
 		Warmup.Outcome warmup;
@@ -206,10 +206,9 @@ final class ComparisonRun {
 			}
 			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(Figures.derive(name, steps));
-			// how long the service took to go quiet after what ran before (an overloaded
-			// scenario
-			// leaves a backlog); QUIET_LIMIT means it never did, and this run started
-			// anyway
+			// how long the service took to go quiet after what ran before
+			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
+			// it never did, and this run started anyway
 			figures.put("settleSecondsBefore", settle.toMillis() / 1000.0);
 			if (outcome.cpuShare() != null) {
 				figures.put("loadGeneratorCpuShare", outcome.cpuShare());

@@ -72,8 +72,8 @@ class GatlingLauncherTest {
 			.stream()
 			.mapToLong((step) -> step.requests().values().stream().mapToLong((r) -> r.ok() + r.ko()).sum())
 			.toArray();
-		// constant arrival rates: 20/s and 40/s for 2 s each; a request at a step's edge
-		// may fall either side
+		// constant arrival rates: 20/s and 40/s for 2 s each;
+		// a request at a step's edge may fall either side
 		assertThat(sent[0]).isBetween(36L, 44L);
 		assertThat(sent[1]).isBetween(76L, 84L);
 		RequestStats products = outcome.latency().steps().get(1).requests().get("product");
@@ -105,8 +105,8 @@ class GatlingLauncherTest {
 				"closed injection test");
 
 		RequestStats products = outcome.latency().steps().getFirst().requests().get("product");
-		// four users answered in well under a millisecond each send far more than an open
-		// 20/s would
+		// four users answered in well under a millisecond each
+		// send far more than an open 20/s would
 		assertThat(products.ok()).isGreaterThan(100);
 		assertThat(products.ko()).isZero();
 	}

@@ -63,9 +63,8 @@ public final class HttpApi {
 	 * in path order; fails with the first transport error.
 	 */
 	public List<Integer> getConcurrently(List<String> paths) {
-		// one deadline for the whole batch: a hung service fails the test in a minute,
-		// not in
-		// paths x 30 s
+		// one deadline for the whole batch: a hung service fails the test
+		// in a minute, not in paths x 30 s
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Integer>> statuses = paths.stream()

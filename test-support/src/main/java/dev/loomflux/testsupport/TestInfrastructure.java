@@ -115,8 +115,8 @@ public final class TestInfrastructure {
 		String user = env("LOOMFLUX_TEST_PG_USER", "postgres");
 		String password = env("LOOMFLUX_TEST_PG_PASSWORD", "");
 		String database = createDatabase(host, port, user, password);
-		// each module has an index of its own; an offset moves them all, for two
-		// checkouts tested at once
+		// each module has an index of its own; an offset moves them all,
+		// for two checkouts tested at once
 		int redisDatabase = Math.floorMod(Integer.getInteger("loomflux.test.redis-database", 15)
 				+ Integer.parseInt(env("LOOMFLUX_TEST_REDIS_DB_OFFSET", "0")), 16);
 		return new TestInfrastructure(host, port, database, user, password,

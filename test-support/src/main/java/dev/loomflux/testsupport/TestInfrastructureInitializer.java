@@ -25,9 +25,8 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
 		Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties());
 		properties.put("bff.downstream.url", DownstreamStub.get().url());
 		// Spring keeps several test contexts alive per JVM, each with a fixed pool;
-		// PostgreSQL
-		// allows 100 clients in all. The pool size is a benchmark input, not a tested
-		// behaviour.
+		// PostgreSQL allows 100 clients in all. The pool size is a benchmark input,
+		// not a tested behaviour.
 		properties.put("bff.db.pool-size", "5");
 		MapPropertySource infrastructure = new MapPropertySource("loomfluxTestInfrastructure", properties);
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();

@@ -1,8 +1,9 @@
 package dev.loomflux.comparison.ledger;
 
 /**
- * The 14 claims of CLAIMS.md: the text each ledger row quotes. The rule that decides a
- * claim lives in the class named in {@link Ledger}, one per claim.
+ * The 14 claims: the text each ledger row quotes. docs/claims.md states each one with its
+ * source, its experiment and its rule; the rule that decides a claim lives in the class
+ * named in {@link Ledger}, one per claim.
  */
 enum Claim {
 

@@ -114,8 +114,8 @@ final class Evidence {
 		if (manifest == null || manifest.settings() == null) {
 			return null;
 		}
-		// the manifest names each setting after the file it came from: "shared:
-		// bff.prices.max-streams"
+		// the manifest names each setting after the file it came from:
+		// "shared: bff.prices.max-streams"
 		String value = manifest.settings().get(key);
 		return (value != null) ? value : manifest.settings().get("shared: " + key);
 	}

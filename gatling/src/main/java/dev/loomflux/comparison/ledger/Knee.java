@@ -12,19 +12,18 @@ import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
 
 /**
- * The knee of an open-model scenario run (notes/conventions.md): the highest
+ * The knee of an open-model scenario run (docs/claims.md#the-knee): the highest
  * {@code offeredRate} step whose requests, all names together, failed under
  * {@value #MAX_ERROR_RATE_PERCENT} %, whose ok/s reached {@value #MIN_THROUGHPUT_PERCENT}
  * % of the offered rate (summed over request names: the offered rate is the arrivals of
  * the whole mix), and where the p99 of every request name stayed within the scenario's
  * objective.
  * <p>
- * One refinement of the conventions: the knee counts as reached only when a higher step
- * was run and failed. When the highest step meets the objectives (whether or not a lower
- * one missed them by noise) the knee is reported as {@code ">= X"}: the run did not find
- * the limit. No step meeting them is "below the lowest step". A step whose deciding
- * figures are missing (no requests, a p99 absent although requests succeeded) makes the
- * knee "not measured" rather than a guess.
+ * The knee counts as reached only when a higher step was run and failed. When the highest
+ * step meets the objectives (whether or not a lower one missed them by noise) the knee is
+ * reported as {@code ">= X"}: the run did not find the limit. No step meeting them is
+ * "below the lowest step". A step whose deciding figures are missing (no requests, a p99
+ * absent although requests succeeded) makes the knee "not measured" rather than a guess.
  */
 public final class Knee {
 

@@ -19,7 +19,7 @@ final class KneeClaims {
 
 	static final List<String> IO_SCENARIOS = List.of("home-fanout", "catalog-read");
 
-	static final String PARITY_RULE = "knee (conventions.md) of loom vs reactive on home-fanout and catalog-read: supported if within 20 % on both; "
+	static final String PARITY_RULE = "knee (docs/claims.md#the-knee) of loom vs reactive on home-fanout and catalog-read: supported if within 20 % on both; "
 			+ "refuted if apart by more on both; it depends if apart on one only, or if a knee not reached (\">= X\") or below the lowest step leaves the gap open";
 
 	static final String MIXED_RULE = "mixed knee: supported if loom leads reactive-inline by > 20 % and reactive does not lead loom by > 20 %; "

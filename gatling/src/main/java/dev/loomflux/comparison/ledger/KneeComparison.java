@@ -10,15 +10,16 @@ final class KneeComparison {
 
 	enum Outcome {
 
-		/**
-		 * Within the margin (both ">= X" at the same X counts: equal as far as tested).
-		 */
+		/** Both reached and within the margin. */
 		WITHIN,
 		/** The first leads by more than the margin. */
 		FIRST_LEADS,
 		/** The second leads by more than the margin. */
 		SECOND_LEADS,
-		/** The tested steps cannot tell. */
+		/**
+		 * The tested steps cannot tell, e.g. both ">= X", even at the same X: neither
+		 * limit was found.
+		 */
 		UNDETERMINED,
 		/** A knee is missing. */
 		NOT_MEASURED
@@ -63,8 +64,8 @@ final class KneeComparison {
 			return within ? Outcome.WITHIN : ((a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS);
 		}
 		if (firstOpen && secondOpen) {
-			// both passed every step: the run did not find either limit, so it cannot
-			// compare them
+			// both passed every step: the run did not find either limit,
+			// so it cannot compare them
 			return Outcome.UNDETERMINED;
 		}
 		// one is a lower bound: only a reached knee far enough below it decides

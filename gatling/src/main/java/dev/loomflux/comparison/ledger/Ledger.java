@@ -7,8 +7,8 @@ import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Results;
 
 /**
- * The claims ledger: every claim of CLAIMS.md decided from a run's figures by a stated
- * rule. Where each rule lives:
+ * The claims ledger: every claim ({@link Claim}, explained in docs/claims.md) decided
+ * from a run's figures by a stated rule. Where each rule lives:
  * <table>
  * <tr>
  * <td>C1</td>
@@ -83,7 +83,10 @@ public final class Ledger {
 		return List.copyOf(rows);
 	}
 
-	/** The source articles of a claim (CLAIMS.md), for the ledger table. */
+	/**
+	 * The source articles of a claim, by number (docs/claims.md#the-sources), for the
+	 * ledger table.
+	 */
 	public static String source(String claimId) {
 		try {
 			return Claim.valueOf(claimId).source;

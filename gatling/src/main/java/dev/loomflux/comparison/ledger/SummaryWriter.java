@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +21,46 @@ import dev.loomflux.comparison.results.Step;
 /**
  * Writes {@code summary.md}: the conditions, the claims ledger, the thresholds, a short
  * table per scenario and the notes. The ledger is {@link Results#claims()} when the run
- * computed it, else {@link Ledger#evaluate(Results)}.
+ * computed it, else {@link Ledger#evaluate(Results)}. Each claim links to its section of
+ * {@code docs/claims.md}, which explains it.
  */
 public final class SummaryWriter {
+
+	/**
+	 * {@code docs/claims.md} as seen from {@code results/<run>/}, where
+	 * {@code ./loomflux compare} writes by default.
+	 */
+	static final String CLAIMS_DOC = "../../docs/claims.md";
 
 	private SummaryWriter() {
 	}
 
 	public static void write(Results results, Path file) throws IOException {
-		Files.writeString(file, render(results));
+		Files.writeString(file, render(results, claimsDoc(file.toAbsolutePath().getParent())));
+	}
+
+	/**
+	 * The path from {@code folder} to the checkout's {@code docs/claims.md}, so that the
+	 * links work wherever {@code --results} put the run. The checkout is the working
+	 * directory of {@code ./loomflux compare}, or its parent for a test run in a module;
+	 * {@link #CLAIMS_DOC} when neither has the file.
+	 */
+	static String claimsDoc(Path folder) {
+		Path here = Path.of("").toAbsolutePath();
+		for (Path checkout : Arrays.asList(here, here.getParent())) {
+			Path doc = (checkout != null) ? checkout.resolve("docs").resolve("claims.md") : null;
+			if (doc != null && Files.isRegularFile(doc)) {
+				return folder.toAbsolutePath().normalize().relativize(doc.normalize()).toString().replace('\\', '/');
+			}
+		}
+		return CLAIMS_DOC;
 	}
 
 	static String render(Results results) {
+		return render(results, CLAIMS_DOC);
+	}
+
+	static String render(Results results, String claimsDoc) {
 		List<ClaimVerdict> claims = (results.claims() != null && !results.claims().isEmpty()) ? results.claims()
 				: Ledger.evaluate(results);
 		Evidence evidence = new Evidence(results);
@@ -39,11 +68,14 @@ public final class SummaryWriter {
 		md.append("# loomflux: virtual threads vs event loop, the claims ledger\n\n");
 		md.append(conditions(results.manifest())).append("\n\n");
 		md.append("## Claims ledger\n\n");
+		md.append("Each claim links to its section of [docs/claims.md](")
+			.append(claimsDoc)
+			.append("): the claim and its source, the experiment, the rule and what the rule cannot tell.\n\n");
 		md.append("| claim | source | experiment | figures per variant | verdict | why |\n");
 		md.append("|---|---|---|---|---|---|\n");
 		for (ClaimVerdict claim : claims) {
-			String text = "**" + claim.id() + "** " + claim.claim()
-					+ ((claim.translation() != null) ? "<br>*Java:* " + claim.translation() : "");
+			String text = "**[" + claim.id() + "](" + claimsDoc + "#" + claim.id().toLowerCase(Locale.ROOT) + ")** "
+					+ claim.claim() + ((claim.translation() != null) ? "<br>*Java:* " + claim.translation() : "");
 			md.append("| ")
 				.append(cell(text))
 				.append(" | ")
@@ -62,13 +94,22 @@ public final class SummaryWriter {
 		md.append(
 				"Each verdict is computed by the rule below; with repeats on medians across repeats, quoted as median (min..max). ")
 			.append("A figure that is missing gives \"not measured\", never a verdict computed from zero.\n\n");
+		md.append("- [Knee](").append(claimsDoc).append("#the-knee)");
 		md.append(String.format(Locale.ROOT,
-				"- Knee: the highest offered rate whose step has errors < %.0f %%, ok/s >= %.0f %% of the offered rate and the p99 of every request name within the objective "
+				": the highest offered rate whose step has errors < %.0f %%, ok/s >= %.0f %% of the offered rate and the p99 of every request name within the objective "
 						+ "(catalog-read %.0f ms, home-fanout %.0f ms, mixed %.0f ms); \">= X\" when the highest step met it (not reached), \"below X\" when no step did.\n",
 				Knee.MAX_ERROR_RATE_PERCENT, Knee.MIN_THROUGHPUT_PERCENT, Knee.P99_OBJECTIVE_MS.get("catalog-read"),
 				Knee.P99_OBJECTIVE_MS.get("home-fanout"), Knee.P99_OBJECTIVE_MS.get("mixed")));
 		for (ClaimVerdict claim : claims) {
-			md.append("- ").append(claim.id()).append(": ").append(oneLine(claim.rule())).append('\n');
+			md.append("- [")
+				.append(claim.id())
+				.append("](")
+				.append(claimsDoc)
+				.append('#')
+				.append(claim.id().toLowerCase(Locale.ROOT))
+				.append("): ")
+				.append(oneLine(claim.rule()))
+				.append('\n');
 		}
 		md.append("\n## Scenarios\n");
 		for (String scenario : results.scenarioNames()) {

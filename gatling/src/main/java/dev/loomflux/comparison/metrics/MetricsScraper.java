@@ -77,8 +77,8 @@ public final class MetricsScraper implements AutoCloseable {
 			}
 		}
 		catch (java.io.IOException ex) {
-			// a service too busy to answer a scrape in time: its /proc figures still
-			// count
+			// a service too busy to answer a scrape in time:
+			// its /proc figures still count
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

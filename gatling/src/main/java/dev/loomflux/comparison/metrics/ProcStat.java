@@ -19,8 +19,8 @@ public record ProcStat(long cpuTicks, double rssBytes) {
 	public static ProcStat of(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// the command name (field 2) may hold spaces: count fields after its closing
-			// parenthesis
+			// the command name (field 2) may hold spaces:
+			// count fields after its closing parenthesis
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			double rss = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))

@@ -77,8 +77,8 @@ public final class Windows {
 		for (Map.Entry<Double, Double> bucket : counts.entrySet()) {
 			if (bucket.getValue() >= rank) {
 				if (bucket.getKey().isInfinite()) {
-					// beyond the highest finite bucket: its bound is all a histogram can
-					// tell
+					// beyond the highest finite bucket:
+					// its bound is all a histogram can tell
 					return lowerBound * 1000;
 				}
 				double inBucket = bucket.getValue() - lowerCount;

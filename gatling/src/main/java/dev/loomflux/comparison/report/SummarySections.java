@@ -59,9 +59,8 @@ final class SummarySections {
 			page.paragraph("No claims were judged in this run.").endSection();
 			return;
 		}
-		// one figures column: the deciding figures are keyed by variant for most claims,
-		// but by
-		// task kind (C6, C7) or by argument (C14) for others
+		// one figures column: the deciding figures are keyed by variant for most
+		// claims, but by task kind (C6, C7) or by argument (C14) for others
 		StringBuilder table = new StringBuilder("<div class=\"scroll\"><table class=\"claims\"><thead><tr>");
 		List.of("id", "claim", "experiment", "deciding figures", "verdict", "why (and the rule)")
 			.forEach((cell) -> table.append("<th>").append(Html.text(cell)).append("</th>"));

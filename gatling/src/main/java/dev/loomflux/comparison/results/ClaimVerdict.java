@@ -3,9 +3,8 @@ package dev.loomflux.comparison.results;
 import java.util.Map;
 
 /**
- * One row of the claims ledger: a claim of ../shared/CLAIMS.md, the experiment that tests
- * it, the deciding figures per variant and the verdict computed from them by a stated
- * rule.
+ * One row of the claims ledger: a claim (docs/claims.md), the experiment that tests it,
+ * the deciding figures per variant and the verdict computed from them by a stated rule.
  *
  * @param id {@code C1} .. {@code C14}
  * @param claim the claim, paraphrased

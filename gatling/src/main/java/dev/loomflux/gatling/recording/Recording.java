@@ -137,8 +137,8 @@ public final class Recording {
 			String cause = session.contains(STATUS) ? Integer.toString(session.getInt(STATUS)) : "no-response";
 			recorder.recordKo(name, sentAt, cause);
 		}
-		// a failure is counted once, here; the user's next request starts with a clean
-		// slate
+		// a failure is counted once, here;
+		// the user's next request starts with a clean slate
 		return session.markAsSucceeded().set(LAST_OK, ok);
 	}
 

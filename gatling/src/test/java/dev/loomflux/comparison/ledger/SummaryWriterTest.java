@@ -2,6 +2,11 @@ package dev.loomflux.comparison.ledger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.loomflux.comparison.results.Results;
 import org.junit.jupiter.api.Test;
@@ -25,12 +30,34 @@ class SummaryWriterTest {
 		assertThat(md).startsWith("# ")
 			.contains("Profile **quick**", "commit abc1234", "JDK 25.0.1", "CPU(s) 1", "load average 0.30")
 			.contains("| claim | source | experiment | figures per variant | verdict | why |")
-			.contains("| **C4** ", "| **C14** ")
-			.contains("## Thresholds", "- C4: ", "## Scenarios", "### catalog-read", "## Notes", "a note of the run");
+			.containsPattern("\\| \\*\\*\\[C4\\]\\([^)]*docs/claims\\.md#c4\\)\\*\\* ")
+			.containsPattern("\\| \\*\\*\\[C14\\]\\([^)]*docs/claims\\.md#c14\\)\\*\\* ")
+			.contains("## Thresholds", "## Scenarios", "### catalog-read", "## Notes", "a note of the run")
+			.containsPattern("- \\[C4\\]\\([^)]*docs/claims\\.md#c4\\): ");
 		assertThat(md).contains("| loom | 100/s |").contains("| reactive | >= 200/s |");
 		assertThat(md).contains("**reactive**: idle RSS not measured");
 		assertThat(md).contains("| platform | not measured |");
 		assertThat(md).doesNotContain("null");
+	}
+
+	@Test
+	void shouldLinkEveryClaimToItsSectionOfTheClaimsDocWhereverTheRunIsWritten(@TempDir Path dir) throws Exception {
+		Path folder = Files.createDirectories(dir.resolve("elsewhere").resolve("20261201-120000-quick"));
+		Path file = folder.resolve("summary.md");
+		SummaryWriter.write(new Fixtures().build(), file);
+		String md = Files.readString(file);
+
+		Matcher links = Pattern.compile("\\| \\*\\*\\[(C\\d+)\\]\\(([^)#]+)#(c\\d+)\\)\\*\\* ").matcher(md);
+		List<String> ids = new ArrayList<>();
+		while (links.find()) {
+			ids.add(links.group(1));
+			Path doc = folder.resolve(links.group(2)).normalize();
+			assertThat(doc).as("the link of " + links.group(1)).isRegularFile().hasFileName("claims.md");
+			assertThat(links.group(3)).isEqualTo(links.group(1).toLowerCase(Locale.ROOT));
+			assertThat(Files.readAllLines(doc)).as("a section for " + links.group(1)).contains("## " + links.group(1));
+		}
+		assertThat(ids).hasSize(14);
+		assertThat(SummaryWriter.render(new Fixtures().build())).contains("| **[C1](../../docs/claims.md#c1)** ");
 	}
 
 	@Test
@@ -58,9 +85,9 @@ class SummaryWriterTest {
 	@Test
 	void shouldKeepEveryLedgerRowOnOneTableLine() {
 		String md = SummaryWriter.render(new Fixtures().build());
-		long rows = md.lines().filter((line) -> line.startsWith("| **C")).count();
+		long rows = md.lines().filter((line) -> line.startsWith("| **[C")).count();
 		assertThat(rows).isEqualTo(14);
-		assertThat(md.lines().filter((line) -> line.startsWith("| **C")))
+		assertThat(md.lines().filter((line) -> line.startsWith("| **[C")))
 			.allSatisfy((line) -> assertThat(line).endsWith(" |").contains("**not measured**"));
 	}
 

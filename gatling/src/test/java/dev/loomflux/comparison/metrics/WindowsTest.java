@@ -17,8 +17,8 @@ class WindowsTest {
 				scrape(1000, 150, 3e8, 0.6, buckets(50, 90, 100)), scrape(2000, 220, 2e8, 0.9, buckets(100, 190, 200)),
 				scrape(3000, 230, 1e8, 0.9, buckets(100, 190, 200)));
 		ServerStats stats = Windows.stats(scrapes, 500, 2000, 2);
-		// 120 ticks (1.2 s of CPU) from the scrape before the window to the one after, 2
-		// s apart, on 2 cores
+		// 120 ticks (1.2 s of CPU) from the scrape before the window
+		// to the one after, 2 s apart, on 2 cores
 		assertThat(stats.cpu()).isCloseTo(0.3, within(1e-9));
 		assertThat(stats.cpuSeconds()).as("the busy share over the step's 1.5 s").isCloseTo(0.9, within(1e-9));
 		assertThat(stats.rssBytes()).isEqualTo(3e8);
@@ -38,8 +38,8 @@ class WindowsTest {
 
 	@Test
 	void shouldInterpolateTheQuantileInsideItsBucketLikeHistogramQuantile() {
-		// 200 requests: 100 under 10 ms, 90 between 10 and 100 ms, 10 between 100 ms and
-		// 1 s
+		// 200 requests: 100 under 10 ms, 90 between 10 and 100 ms,
+		// 10 between 100 ms and 1 s
 		TreeMap<Double, Double> after = buckets(100, 190, 200);
 		assertThat(Windows.quantileMillis(buckets(0, 0, 0), after, 0.5)).isCloseTo(10.0, within(1e-9));
 		assertThat(Windows.quantileMillis(buckets(0, 0, 0), after, 0.99)).isCloseTo(820.0, within(1e-6));

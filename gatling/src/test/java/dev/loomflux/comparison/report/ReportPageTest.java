@@ -52,9 +52,8 @@ class ReportPageTest {
 	void shouldEscapeTextFromTheResults() {
 		assertThat(html).contains("Escaping probe: &lt;/script&gt;&lt;b&gt;not bold&lt;/b&gt; &amp;")
 			.doesNotContain("<b>not bold</b>");
-		// the page's scripts: Chart.js, the data and the page's own; nothing from the
-		// results
-		// closed one early
+		// the page's scripts: Chart.js, the data and the page's own;
+		// nothing from the results closed one early
 		assertThat(html.split("(?i)</script>", -1)).hasSize(4);
 	}
 

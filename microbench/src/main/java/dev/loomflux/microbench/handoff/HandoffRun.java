@@ -36,8 +36,7 @@ public final class HandoffRun {
 			.measurementIterations(profile.measurementIterations())
 			.measurementTime(iteration)
 			// appended to every fork; only the virtual-thread kind has a virtual thread
-			// scheduler to
-			// configure, the others never start one
+			// scheduler to configure, the others never start one
 			.jvmArgsAppend(HandoffBenchmark.VIRTUAL_THREAD_JVM_ARGS)
 			.shouldFailOnError(true)
 			.verbosity((profile.forks() == 0) ? VerboseMode.SILENT : VerboseMode.NORMAL)

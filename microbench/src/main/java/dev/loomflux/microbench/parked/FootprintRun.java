@@ -78,8 +78,8 @@ public final class FootprintRun {
 		command.add(ParkedFootprint.class.getName());
 		command.add(kind.reportName());
 		command.add(Integer.toString(count));
-		// output to a file, not a pipe: a hung child must not block the read past the
-		// timeout
+		// output to a file, not a pipe:
+		// a hung child must not block the read past the timeout
 		Path log = Files.createTempFile("microbench-" + kind.reportName(), ".log");
 		try {
 			Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -36,8 +36,8 @@ class InsightsService {
 
 	Insights getInsights(long productId, InsightsQuery query) {
 		long startPriceCents = this.catalog.getProduct(productId).priceCents();
-		// taken after the product read: the limit counts CPU work, not requests waiting
-		// on I/O
+		// taken after the product read: the limit counts CPU work,
+		// not requests waiting on I/O
 		this.limit.acquire();
 		try {
 			return simulate(productId, startPriceCents, query);

@@ -126,8 +126,8 @@ class ApiExceptionHandler {
 	}
 
 	static ResponseEntity<Problem> respond(Problem problem, HttpHeaders headers) {
-		// The content type is set here, so content negotiation cannot turn a problem into
-		// a 406.
+		// The content type is set here,
+		// so content negotiation cannot turn a problem into a 406.
 		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
 	}
 

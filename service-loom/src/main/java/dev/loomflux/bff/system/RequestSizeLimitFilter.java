@@ -45,8 +45,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			Problem problem = Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, request.getRequestURI());
 			response.setStatus(problem.status());
 			response.setContentType(Problem.MEDIA_TYPE);
-			// the unread body is not worth draining: close the connection after this
-			// answer
+			// the unread body is not worth draining here:
+			// close the connection after this answer
 			response.setHeader("Connection", "close");
 			this.json.writeValue(response.getOutputStream(), problem);
 			return;

@@ -32,9 +32,8 @@ class TomcatErrorsConfig implements WebServerFactoryCustomizer<TomcatServletWebS
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		// Runs after Spring Boot's customizer, which may install a plain
-		// ErrorReportValve; the host
-		// adds one of its errorReportValveClass at start unless that class is present
-		// already.
+		// ErrorReportValve; the host adds one of its errorReportValveClass at start
+		// unless that class is present already.
 		factory.addContextCustomizers((context) -> {
 			StandardHost host = (StandardHost) context.getParent();
 			for (Valve valve : host.getPipeline().getValves()) {
@@ -65,8 +64,8 @@ class TomcatErrorsConfig implements WebServerFactoryCustomizer<TomcatServletWebS
 			String instance = (request.getRequestURI() != null) ? request.getRequestURI() : "/";
 			Problem problem = Problem.of(ErrorCode.forStatus(status), instance);
 			try {
-				// JSON is UTF-8 by definition: bytes, no charset parameter, as elsewhere
-				// in the API
+				// JSON is UTF-8 by definition: bytes, no charset parameter,
+				// as elsewhere in the API
 				response.setContentType(Problem.MEDIA_TYPE);
 				ResponseHeaders.SECURITY.forEach(response::setHeader);
 				response.getOutputStream().write(JSON.writeValueAsBytes(problem));

@@ -54,12 +54,10 @@ class RequestSizeLimitFilter implements WebFilter {
 			response.getHeaders().set("Connection", "close");
 			DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 			Mono<Void> answer = response.writeWith(Mono.just(body));
-			// Closing a connection with unread bytes makes the kernel reset it, and the
-			// client
-			// may lose the 413 with it. Up to Tomcat's maxSwallowSize, the body is read
-			// and
-			// dropped buffer by buffer first (nothing is kept), as Tomcat does for
-			// service-loom.
+			// Closing a connection with unread bytes makes the kernel reset it, and
+			// the client may lose the 413 with it. Up to Tomcat's maxSwallowSize, the
+			// body is read and dropped buffer by buffer first (nothing is kept), as
+			// Tomcat does for service-loom.
 			return (declared <= SWALLOW_LIMIT)
 					? request.getBody().doOnNext(DataBufferUtils::release).then(Mono.defer(() -> answer)) : answer;
 		}

@@ -50,8 +50,8 @@ public final class InsightsKernel {
 		int paths = query.paths();
 		int days = query.horizonDays();
 		long traits = SplitMix64.mix(productId);
-		// annual drift in [-10 %, +15 %) and volatility in [10 %, 60 %): a product's
-		// character
+		// annual drift in [-10 %, +15 %) and volatility in [10 %, 60 %):
+		// a product's character
 		double drift = -0.10 + 0.25 * unit(traits);
 		double volatility = 0.10 + 0.50 * unit(Long.rotateLeft(traits, 32));
 		double dt = 1 / DAYS_PER_YEAR;

@@ -151,8 +151,8 @@ public abstract class CartContract {
 	void shouldReturn413ForAChunkedBodyOver64KiB() {
 		byte[] body = ("{\"quantity\":1,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes();
 
-		// an input stream of unknown length makes the client send the body chunked,
-		// without Content-Length
+		// an input stream of unknown length makes the client send the body
+		// chunked, without Content-Length
 		Reply reply = this.api.send(this.api.request(CART + "/items/1")
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));

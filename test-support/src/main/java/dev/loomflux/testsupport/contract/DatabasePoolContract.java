@@ -57,17 +57,16 @@ public abstract class DatabasePoolContract {
 				statement.execute("SELECT stock FROM products WHERE id = " + PRODUCT + " FOR UPDATE");
 			}
 			Future<Reply> first = executor.submit(() -> order(api));
-			// the first order holds the only connection once PostgreSQL shows it waiting
-			// for the row
+			// the first order holds the only connection
+			// once PostgreSQL shows it waiting for the row
 			await().atMost(Duration.ofSeconds(10)).until(() -> OrderData.backendsWaitingForALock() > 0);
 			refused = order(api);
 			locker.rollback();
 			held = first.get(10, TimeUnit.SECONDS);
 		}
-		// checked only now: the first check against the OpenAPI document loads its schema
-		// validator, which took 1.5 s on a busy machine, while the first order's
-		// statement
-		// timeout (2 s) was running
+		// checked only now: the first check against the OpenAPI document loads its
+		// schema validator, which took 1.5 s on a busy machine, while the first
+		// order's statement timeout (2 s) was running
 		OpenApiContract.assertConforms("POST", "/api/orders", refused);
 		OpenApiContract.assertConforms("POST", "/api/orders", held);
 		assertProblem(refused, 503, "DATABASE_BUSY");

@@ -117,8 +117,8 @@ public abstract class HomeContract {
 
 	@Test
 	void shouldLeaveOutEverySectionStillRunningAtTheDeadline() {
-		// a slow body defeats the response timeout, which only notices silence: the
-		// deadline ends it
+		// a slow body defeats the response timeout, which only notices silence:
+		// the deadline ends it
 		this.stub.behave("recommendations", "{\"slowBodyRate\":1.0,\"slowBody\":\"PT5S\"}");
 
 		JsonNode home = get(HOME).json();
@@ -153,8 +153,7 @@ public abstract class HomeContract {
 		}
 
 		// recommendations then promotions: 200 ms at least; everything else runs
-		// alongside. The
-		// tolerance is for a noisy machine, not a performance goal.
+		// alongside. The tolerance is for a noisy machine, not a performance goal.
 		Duration median = latencies.stream().sorted().toList().get(2);
 		assertThat(median).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
 	}
