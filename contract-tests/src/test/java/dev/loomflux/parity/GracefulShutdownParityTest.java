@@ -57,16 +57,17 @@ class GracefulShutdownParityTest {
 		// spring.lifecycle.timeout-per-shutdown-phase
 		environment.put("BFF_DB_STATEMENTTIMEOUTMILLIS", "10000");
 		JarProcess jar = JarProcess.start(service, environment);
-		// a ready service has its Redis connection (Redis is up): it used to open in the
-		// background, up to seconds after readiness, and an order placed before it did
-		// kept its products in the cart
-		assertThat(jar.log()).as("Redis connection open once %s is ready", service).contains("Redis connection open");
 		Reply order;
 		int exitStatus;
 		int stock = OrderData.stock(PRODUCT);
 		TestInfrastructure.get().redis().hset("cart:" + CUSTOMER, Long.toString(PRODUCT), "1");
 		try (Connection locker = TestInfrastructure.get().openConnection();
 				ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			// a ready service has its Redis connection (Redis is up): it used to
+			// open in the background, up to seconds after readiness, and an order
+			// placed before it did kept its products in the cart
+			assertThat(jar.log()).as("Redis connection open once %s is ready", service)
+				.contains("Redis connection open");
 			locker.setAutoCommit(false);
 			try (Statement statement = locker.createStatement()) {
 				statement.execute("SELECT stock FROM products WHERE id = " + PRODUCT + " FOR UPDATE");
