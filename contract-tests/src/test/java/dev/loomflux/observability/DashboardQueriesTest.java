@@ -111,12 +111,7 @@ class DashboardQueriesTest {
 		if (prometheus != null) {
 			prometheus.close();
 		}
-		if (loom != null) {
-			loom.close();
-		}
-		if (reactive != null) {
-			reactive.close();
-		}
+		JarProcess.closeAll(loom, reactive);
 	}
 
 	@Test

@@ -110,12 +110,7 @@ class HostileInputParityTest {
 
 	@AfterAll
 	static void stopBothServices() {
-		if (loom != null) {
-			loom.close();
-		}
-		if (reactive != null) {
-			reactive.close();
-		}
+		JarProcess.closeAll(loom, reactive);
 	}
 
 	static Stream<Arguments> battery() {

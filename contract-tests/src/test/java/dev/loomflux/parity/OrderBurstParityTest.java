@@ -58,12 +58,7 @@ class OrderBurstParityTest {
 
 	@AfterAll
 	static void stopBothServices() {
-		if (loom != null) {
-			loom.close();
-		}
-		if (reactive != null) {
-			reactive.close();
-		}
+		JarProcess.closeAll(loom, reactive);
 	}
 
 	@Test

@@ -42,12 +42,7 @@ class ServiceJarsParityTest {
 
 	@AfterAll
 	static void stopBothServices() {
-		if (loom != null) {
-			loom.close();
-		}
-		if (reactive != null) {
-			reactive.close();
-		}
+		JarProcess.closeAll(loom, reactive);
 	}
 
 	static Stream<Arguments> corpus() {

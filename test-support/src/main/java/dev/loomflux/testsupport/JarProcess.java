@@ -169,6 +169,18 @@ public final class JarProcess implements AutoCloseable {
 		Processes.stop(this.process);
 	}
 
+	/**
+	 * Stops each of the processes a test started, skipping those it never got to start
+	 * ({@code null}).
+	 */
+	public static void closeAll(JarProcess... processes) {
+		for (JarProcess process : processes) {
+			if (process != null) {
+				process.close();
+			}
+		}
+	}
+
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration);
