@@ -1,5 +1,7 @@
 package dev.loomflux.bff;
 
+import dev.loomflux.domain.system.FlightRecorderWarmUp;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ReactiveApplication {
 
 	public static void main(String[] args) {
+		// in parallel with the start-up instead of in the middle of it (docs/startup.md)
+		FlightRecorderWarmUp.startInBackground();
 		SpringApplication.run(ReactiveApplication.class, args);
 	}
 
