@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -541,23 +540,10 @@ class HostileInputParityTest {
 	 * long-task timer (the scrape itself is a GET).
 	 */
 	private static double requestsWithBodiesInFlight(JarProcess jar) {
-		return sumOfSamples(jar, "http_server_requests_active_seconds_gcount{",
-				(line) -> !line.contains("method=\"GET\""));
-	}
-
-	/** The open streams of the {@code bff.prices.open.streams} gauge. */
-	private static double openPriceStreams(JarProcess jar) {
-		return sumOfSamples(jar, "bff_prices_open_streams{", (line) -> true);
-	}
-
-	/**
-	 * The sum of the samples of {@code metric} the service exposes that {@code match}.
-	 */
-	private static double sumOfSamples(JarProcess jar, String metric, Predicate<String> match) {
 		String metrics = HttpApi.onPort(jar.managementPort()).get("/actuator/prometheus").text();
 		return metrics.lines()
-			.filter((line) -> line.startsWith(metric))
-			.filter(match)
+			.filter((line) -> line.startsWith("http_server_requests_active_seconds_gcount{"))
+			.filter((line) -> !line.contains("method=\"GET\""))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
@@ -588,6 +574,15 @@ class HostileInputParityTest {
 			byte[] answer = socket.getInputStream().readAllBytes();
 			return new Closed(service.name(), answer, Duration.ofNanos(System.nanoTime() - start));
 		}
+	}
+
+	/** The open streams of the {@code bff.prices.open.streams} gauge. */
+	private static double openPriceStreams(JarProcess jar) {
+		String metrics = HttpApi.onPort(jar.managementPort()).get("/actuator/prometheus").text();
+		return metrics.lines()
+			.filter((line) -> line.startsWith("bff_prices_open_streams{"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	/** The clients its {@code ApiExceptionHandler} found gone (logged at debug). */
