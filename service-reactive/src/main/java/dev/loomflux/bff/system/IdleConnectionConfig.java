@@ -3,10 +3,8 @@ package dev.loomflux.bff.system;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -54,19 +52,17 @@ class IdleConnectionConfig {
 		long keepAliveTimeoutNanos = properties.http().keepAliveTimeout().toNanos();
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-				IdleConnectionTimeout timeout = new IdleConnectionTimeout(readTimeoutNanos, keepAliveTimeoutNanos);
 				channel.pipeline()
-					.addBefore(NettyPipeline.HttpCodec, "loomflux.idleConnectionBytes", timeout.bytesSeen())
-					.addAfter(NettyPipeline.HttpCodec, "loomflux.idleConnectionTimeout", timeout);
+					.addAfter(NettyPipeline.HttpCodec, "loomflux.idleConnectionTimeout",
+							new IdleConnectionTimeout(readTimeoutNanos, keepAliveTimeoutNanos));
 			}
 		});
 	}
 
 	/**
 	 * One per connection, right after the HTTP decoder: it sees each request head once
-	 * decoded and each answer before it is encoded. Its {@link #bytesSeen()}, right
-	 * before the decoder, tells it which reads brought bytes: a read that brought some
-	 * and decoded nothing brought part of a head.
+	 * decoded, each answer before it is encoded, and a read that brought only part of a
+	 * head as a read that decoded nothing.
 	 */
 	private static final class IdleConnectionTimeout extends ChannelDuplexHandler {
 
@@ -77,9 +73,6 @@ class IdleConnectionConfig {
 		/** Requests whose head has arrived and whose answer is not written out yet. */
 		private int inFlight;
 
-		/** Whether bytes arrived since the last read completed. */
-		private boolean bytesRead;
-
 		/** Whether the decoder passed anything on since the last read completed. */
 		private boolean decoded;
 
@@ -88,19 +81,6 @@ class IdleConnectionConfig {
 		IdleConnectionTimeout(long readTimeoutNanos, long keepAliveTimeoutNanos) {
 			this.readTimeoutNanos = readTimeoutNanos;
 			this.keepAliveTimeoutNanos = keepAliveTimeoutNanos;
-		}
-
-		/** The handler that notes the bytes read, before the decoder takes them. */
-		ChannelInboundHandlerAdapter bytesSeen() {
-			return new ChannelInboundHandlerAdapter() {
-
-				@Override
-				public void channelRead(ChannelHandlerContext ctx, Object msg) {
-					IdleConnectionTimeout.this.bytesRead |= msg instanceof ByteBuf bytes && bytes.isReadable();
-					ctx.fireChannelRead(msg);
-				}
-
-			};
 		}
 
 		@Override
@@ -121,11 +101,10 @@ class IdleConnectionConfig {
 
 		@Override
 		public void channelReadComplete(ChannelHandlerContext ctx) {
-			if (this.bytesRead && !this.decoded && this.inFlight == 0) {
+			if (!this.decoded && this.inFlight == 0) {
 				// part of a head: from its first byte on, the read timeout, as in Tomcat
 				start(ctx, this.readTimeoutNanos);
 			}
-			this.bytesRead = false;
 			this.decoded = false;
 			ctx.fireChannelReadComplete();
 		}
