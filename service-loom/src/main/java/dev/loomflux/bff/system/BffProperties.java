@@ -93,12 +93,10 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 
 	/**
 	 * @param maxRequestBody larger request bodies get 413
-	 * @param readTimeout a request that stops arriving for this long loses its
-	 * connection: a stalled body gets 408 first, a stalled head nothing
-	 * @param keepAliveTimeout a kept-alive connection on which no next request starts for
-	 * this long is closed
+	 * @param bodyReadTimeout a request body that stops arriving for this long gets 408
+	 * and its connection is closed
 	 */
-	public record Http(DataSize maxRequestBody, Duration readTimeout, Duration keepAliveTimeout) {
+	public record Http(DataSize maxRequestBody, Duration bodyReadTimeout) {
 	}
 
 	/**

@@ -19,18 +19,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A request body that stops arriving ({@code bff.http.read-timeout} without a byte) gets
- * 408 {@code REQUEST_TIMEOUT} as a problem detail and its connection is closed. Reactor
- * Netty has no such bound by default: a client that promises more body than it sends
- * holds its request, and the request's slot in admission control, for as long as it keeps
- * the connection open. service-loom gets the same answer from Tomcat's read timeout
+ * A request body that stops arriving ({@code bff.http.body-read-timeout} without a byte)
+ * gets 408 {@code REQUEST_TIMEOUT} as a problem detail and its connection is closed.
+ * Reactor Netty has no such bound by default: a client that promises more body than it
+ * sends holds its request, and the request's slot in admission control, for as long as it
+ * keeps the connection open. service-loom gets the same answer from Tomcat's read timeout
  * ({@code server.tomcat.connection-timeout}) and {@code TomcatErrorsConfig}.
  * <p>
  * The clock runs between two reads of the same request, from its head to its last byte,
- * as Tomcat's does (until a whole head has arrived, {@code IdleConnectionConfig}'s runs).
- * It can only mistake the server for the client if the service stopped reading a body for
- * that long, and it never does: every body (at most 64 KiB) is decoded whole as soon as
- * it arrives. The request being handled fails as if its client had gone
+ * as Tomcat's does. It can only mistake the server for the client if the service stopped
+ * reading a body for that long, and it never does: every body (at most 64 KiB) is decoded
+ * whole as soon as it arrives. The request being handled fails as if its client had gone
  * ({@code ApiExceptionHandler} writes nothing). If an answer was already on its way (the
  * request did not need its body), the connection is only closed.
  */
@@ -39,7 +38,7 @@ class BodyReadTimeoutConfig {
 
 	@Bean
 	NettyServerCustomizer bodyReadTimeout(BffProperties properties) {
-		long timeoutNanos = properties.http().readTimeout().toNanos();
+		long timeoutNanos = properties.http().bodyReadTimeout().toNanos();
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
 				channel.pipeline()
