@@ -61,10 +61,6 @@ class ServiceTreesParityTest {
 			entry(BFF + "system/BodyReadTimeoutConfig.java",
 					"Reactor Netty has no bound on a body that stops arriving; service-loom gets the "
 							+ "same 408 from Tomcat's connection-timeout and TomcatErrorsConfig"),
-			entry(BFF + "system/IdleConnectionConfig.java",
-					"Reactor Netty waits forever for a request head that stalls and has one idle clock "
-							+ "for heads and kept-alive connections alike; Tomcat's connection-timeout "
-							+ "and keep-alive-timeout give service-loom the same two bounds"),
 			entry(BFF + "system/DroppedErrorsConfig.java",
 					"Reactor logs a client's reset mid-body a second time, as a dropped error at "
 							+ "ERROR; Tomcat has no such path"),
