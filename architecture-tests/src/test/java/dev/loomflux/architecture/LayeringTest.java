@@ -48,10 +48,10 @@ class LayeringTest {
 	@Test
 	void sharedDomainShouldDependOnlyOnTheJdkAndJackson() {
 		classes().should()
-			.onlyDependOnClassesThat(resideInAnyPackage("dev.loomflux.domain..", "java..", "tools.jackson..",
-					"com.fasterxml.jackson.annotation..")
+			.onlyDependOnClassesThat(resideInAnyPackage("dev.loomflux.domain..", "java..", "jdk.jfr..",
+					"tools.jackson..", "com.fasterxml.jackson.annotation..")
 				.and(not(resideInAPackage("java.sql..")))
-				.as("are its own, the JDK's (but not JDBC) or Jackson's"))
+				.as("are its own, the JDK's (java.*, and the Flight Recorder, but not JDBC) or Jackson's"))
 			.because("shared-domain is framework-free (no Spring, Reactor, Netty, servlet, JDBC or "
 					+ "Lettuce); Jackson parses request bodies there, so that both services accept "
 					+ "and refuse the same JSON")
