@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,11 +39,47 @@ public final class TcpProxy implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** A proxy to {@code host:port}, listening on a free loopback port. */
+	/**
+	 * A proxy to {@code host:port}, listening on a free loopback port below the kernel's
+	 * range of local ports for outgoing connections. A port in that range (which is where
+	 * {@code new ServerSocket(0)} picks) can be lent, while the proxy is cut, to the very
+	 * client that keeps reconnecting to it: the client then connects to itself (a TCP
+	 * self-connect), believes it reconnected, and talks to nobody. Seen in CI:
+	 * service-reactive's Lettuce "Reconnected" to a cut proxy's port 32841 and its carts
+	 * stayed unavailable; before that, the proxy could not listen again ("Address already
+	 * in use").
+	 */
 	public static TcpProxy to(String host, int port) {
-		TcpProxy proxy = new TcpProxy(new InetSocketAddress(host, port), Processes.freePort());
+		TcpProxy proxy = new TcpProxy(new InetSocketAddress(host, port), freePortBelowLocalPortRange());
 		proxy.restore();
 		return proxy;
+	}
+
+	private static int freePortBelowLocalPortRange() {
+		int below = firstLocalPort();
+		Random random = new Random();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int candidate = 10_000 + random.nextInt(below - 10_000);
+			try (ServerSocket probe = new ServerSocket()) {
+				probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+				return candidate;
+			}
+			catch (IOException taken) {
+				// another one
+			}
+		}
+		throw new IllegalStateException("No free port between 10000 and " + below);
+	}
+
+	/** Linux's lower bound of ephemeral ports; 32768 (its default) elsewhere. */
+	private static int firstLocalPort() {
+		try {
+			String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+			return Math.max(10_001, Integer.parseInt(range.trim().split("\\s+")[0]));
+		}
+		catch (IOException | RuntimeException notLinux) {
+			return 32_768;
+		}
 	}
 
 	/** Where clients connect instead of the target. */
