@@ -30,17 +30,8 @@ class Migrations implements FlywayMigrationStrategy, SmartLifecycle {
 	/** Called by Spring Boot's Flyway initializer, where it would migrate itself. */
 	@Override
 	public void migrate(Flyway flyway) {
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		this.migration = done;
-		Thread.ofPlatform().name("flyway-migrate").daemon().start(() -> {
-			try {
-				flyway.migrate();
-				done.complete(null);
-			}
-			catch (Throwable ex) {
-				done.completeExceptionally(ex);
-			}
-		});
+		this.migration = CompletableFuture.runAsync(flyway::migrate,
+				Thread.ofPlatform().name("flyway-migrate").daemon()::start);
 	}
 
 	@Override
