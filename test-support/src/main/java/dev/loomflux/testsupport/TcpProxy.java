@@ -74,8 +74,10 @@ public final class TcpProxy implements AutoCloseable {
 	/** Linux's lower bound of ephemeral ports; 32768 (its default) elsewhere. */
 	private static int firstLocalPort() {
 		try {
-			String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
-			return Math.max(10_001, Integer.parseInt(range.trim().split("\\s+")[0]));
+			// line by line: Files.readString trusts the size procfs
+			// reports, and read "3" here
+			String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst();
+			return Math.max(11_000, Integer.parseInt(range.trim().split("\\s+")[0]));
 		}
 		catch (IOException | RuntimeException notLinux) {
 			return 32_768;
