@@ -31,6 +31,9 @@ class StubTest {
 		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
 
+	// no request may wait for ever: a lost answer fails its test, with its name
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
 	@LocalServerPort
 	private int port;
 
@@ -131,7 +134,8 @@ class StubTest {
 		int threadsBefore = Thread.activeCount();
 
 		List<CompletableFuture<HttpResponse<String>>> replies = IntStream.range(0, 2000)
-			.mapToObj((i) -> this.http.sendAsync(HttpRequest.newBuilder(uri("/recommendations/" + (i + 1))).build(),
+			.mapToObj((i) -> this.http.sendAsync(
+					HttpRequest.newBuilder(uri("/recommendations/" + (i + 1))).timeout(REQUEST_TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString()))
 			.toList();
 		CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
@@ -142,12 +146,14 @@ class StubTest {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> send(String method, String path, String json)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.timeout(REQUEST_TIMEOUT)
 			.method(method,
 					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		if (json != null) {
