@@ -1,5 +1,6 @@
 package dev.loomflux.parity;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import dev.loomflux.parity.RawHttp.Answer;
 import dev.loomflux.testsupport.DownstreamStub;
 import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.JarProcess;
+import dev.loomflux.testsupport.SseClient;
 import dev.loomflux.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +53,11 @@ import static org.awaitility.Awaitility.await;
  * And slow clients: a valid body dripped a few bytes at a time, each pause well within
  * the body read timeout, gets the normal answer; a body that stalls (fewer bytes than
  * promised, or a chunked body without its last chunk, then silence) gets 408
- * {@code REQUEST_TIMEOUT} from both once {@code bff.http.body-read-timeout} (2 s here)
- * passes without a byte, the connection closed, and no request is left in flight.
+ * {@code REQUEST_TIMEOUT} from both once {@code bff.http.read-timeout} (2 s here) passes
+ * without a byte, the connection closed, and no request is left in flight. A connection
+ * waiting for a request (new with nothing on it, with half a head and then silence:
+ * slowloris, or kept alive after an answer) is closed by both without a byte once the
+ * same time passes; a price stream, whose client sends nothing after its head, is not.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputParityTest {
@@ -64,8 +69,11 @@ class HostileInputParityTest {
 	 */
 	private static final long CUSTOMER = 78;
 
-	/** Short, so that stalled bodies are answered soon; each drip pauses far less. */
-	private static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(2);
+	/** Short, so that stalled requests are answered soon; each drip pauses far less. */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
+	/** How long a connection may stay open before the test gives up on its close. */
+	private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Duration DRIP_PAUSE = Duration.ofMillis(100);
 
@@ -79,7 +87,7 @@ class HostileInputParityTest {
 	static void startBothServices() throws SQLException {
 		Map<String, String> environment = new HashMap<>(TestInfrastructure.get().environment());
 		environment.put("BFF_DOWNSTREAM_URL", DownstreamStub.get().url());
-		environment.put("BFF_HTTP_BODYREADTIMEOUT", BODY_READ_TIMEOUT.toMillis() + "ms");
+		environment.put("BFF_HTTP_READTIMEOUT", READ_TIMEOUT.toMillis() + "ms");
 		// so that the log shows the gone clients the handler recognised
 		environment.put("SPRING_APPLICATION_JSON",
 				"{\"logging.level.dev.loomflux.bff.system.ApiExceptionHandler\":\"DEBUG\"}");
@@ -408,6 +416,86 @@ class HostileInputParityTest {
 		}
 	}
 
+	/**
+	 * A client that opens a connection and sends nothing, or half a request head and then
+	 * nothing (slowloris), is owed no answer, but must not hold the connection for as
+	 * long as it likes: both close it without a byte once the read timeout passes
+	 * (Tomcat's {@code connection-timeout} in service-loom, Reactor Netty's
+	 * {@code idle-timeout} in service-reactive, which had kept such a connection open for
+	 * as long as its client did).
+	 */
+	@ParameterizedTest(name = "[{index}] \"{0}\"")
+	@ValueSource(strings = { "", "GET /api/products/1 HTTP/1.1\r\nHost: localhost\r\nAccept: appl" })
+	@Order(1)
+	void shouldCloseAStalledRequestHeadWithoutAByte(String halfAHead) throws Exception {
+		byte[] request = halfAHead.getBytes(StandardCharsets.UTF_8);
+		List<Closed> closed = onBothAtOnce((service) -> untilClosed(service, request));
+
+		for (Closed connection : closed) {
+			assertThat(connection.answer()).as("%s: bytes answered", connection).isEmpty();
+			// not at once: the client had the whole read timeout to go on
+			assertThat(connection.after()).as("%s", connection).isGreaterThan(READ_TIMEOUT.dividedBy(2));
+		}
+	}
+
+	/**
+	 * A kept-alive connection on which no next request comes is closed by both, with
+	 * nothing after the answer, once the read timeout passes (Tomcat's
+	 * {@code keep-alive-timeout}, Reactor Netty's {@code idle-timeout}).
+	 */
+	@Test
+	@Order(1)
+	void shouldCloseAnIdleKeptAliveConnectionAlike() throws Exception {
+		byte[] request = "GET /api/products/1 HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n"
+			.getBytes(StandardCharsets.UTF_8);
+		List<Closed> closed = onBothAtOnce((service) -> untilClosed(service, request));
+
+		Answer fromLoom = Answer.parse(closed.get(0).answer());
+		Answer fromReactive = Answer.parse(closed.get(1).answer());
+		assertThat(fromLoom.status()).as("loom: %s", fromLoom).isEqualTo(200);
+		assertThat(fromReactive.status()).as("reactive: %s", fromReactive).isEqualTo(200);
+		// nothing after the answer (it would be part of the body)
+		assertThat(fromReactive.body()).as("body").isEqualTo(fromLoom.body());
+		for (Closed connection : closed) {
+			assertThat(connection.after()).as("%s", connection).isGreaterThan(READ_TIMEOUT.dividedBy(2));
+		}
+	}
+
+	/**
+	 * A price stream's client sends nothing after its head, for as long as the stream
+	 * lasts: the read timeout must not end the stream while its client stays, and the
+	 * stream must end when its client leaves (the open-streams gauge of each service back
+	 * to 0). With Reactor Netty's idle-timeout set, a stream once seemed to outlive its
+	 * client; that was BlockHound's doing, in the tests ({@code
+	 * ReactorTimerBlockHoundIntegration}).
+	 */
+	@Test
+	@Order(1)
+	void shouldKeepAPriceStreamPastTheReadTimeoutAndEndItWithItsClient() throws Exception {
+		List<SseClient> clients = new ArrayList<>();
+		try {
+			for (JarProcess service : List.of(loom, reactive)) {
+				for (int i = 0; i < 4; i++) {
+					clients.add(SseClient.open(service.port(), "/api/prices/stream?ids=1," + (2 + i)));
+				}
+			}
+			clients.forEach((client) -> client.read(1, SOCKET_TIMEOUT));
+			// events for over twice the read timeout, without a byte from the client
+			int events = (int) READ_TIMEOUT.multipliedBy(2).plusSeconds(1).toSeconds() * 2;
+			clients.forEach(
+					(client) -> assertThat(client.read(events, SOCKET_TIMEOUT)).as("price events past the read timeout")
+						.hasSize(events));
+			assertThat(List.of(openPriceStreams(loom), openPriceStreams(reactive))).containsOnly(4.0);
+		}
+		finally {
+			clients.forEach(SseClient::close);
+		}
+
+		await().atMost(SOCKET_TIMEOUT)
+			.untilAsserted(
+					() -> assertThat(List.of(openPriceStreams(loom), openPriceStreams(reactive))).containsOnly(0.0));
+	}
+
 	@Test
 	@Order(2)
 	void shouldHaveChangedNoData() throws SQLException {
@@ -447,6 +535,42 @@ class HostileInputParityTest {
 		return metrics.lines()
 			.filter((line) -> line.startsWith("http_server_requests_active_seconds_gcount{"))
 			.filter((line) -> !line.contains("method=\"GET\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	/**
+	 * {@code work} on both services at once, as each waits for its timeout: loom's first.
+	 */
+	private static <T> List<T> onBothAtOnce(ServiceCall<T> work) throws Exception {
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<T> fromLoom = executor.submit(() -> work.call(loom));
+			Future<T> fromReactive = executor.submit(() -> work.call(reactive));
+			return List.of(fromLoom.get(), fromReactive.get());
+		}
+	}
+
+	/**
+	 * Sends {@code request} (possibly a part of one, possibly nothing), then reads until
+	 * the server closes; fails if it keeps the connection open for the socket timeout,
+	 * many times the services' read timeout.
+	 */
+	private static Closed untilClosed(JarProcess service, byte[] request) throws IOException {
+		try (Socket socket = new Socket("localhost", service.port())) {
+			socket.setSoTimeout((int) SOCKET_TIMEOUT.toMillis());
+			long start = System.nanoTime();
+			socket.getOutputStream().write(request);
+			socket.getOutputStream().flush();
+			byte[] answer = socket.getInputStream().readAllBytes();
+			return new Closed(service.name(), answer, Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	/** The open streams of the {@code bff.prices.open.streams} gauge. */
+	private static double openPriceStreams(JarProcess jar) {
+		String metrics = HttpApi.onPort(jar.managementPort()).get("/actuator/prometheus").text();
+		return metrics.lines()
+			.filter((line) -> line.startsWith("bff_prices_open_streams{"))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
@@ -534,6 +658,24 @@ class HostileInputParityTest {
 				+ ((body != null) ? " " + abbreviated(new String(body, StandardCharsets.UTF_8)) : "")
 				+ (headers.isEmpty() ? "" : " [" + abbreviated(headers.trim()) + "]");
 		return Arguments.of(shown, request);
+	}
+
+	/** Something done to one service. */
+	@FunctionalInterface
+	private interface ServiceCall<T> {
+
+		T call(JarProcess service) throws Exception;
+
+	}
+
+	/** What a server sent on a connection before it closed it, and when it closed it. */
+	private record Closed(String service, byte[] answer, Duration after) {
+
+		@Override
+		public String toString() {
+			return this.service + " closed after " + this.after.toMillis() + " ms, " + this.answer.length + " bytes";
+		}
+
 	}
 
 	private static String abbreviated(String text) {

@@ -93,10 +93,10 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 
 	/**
 	 * @param maxRequestBody larger request bodies get 413
-	 * @param bodyReadTimeout a request body that stops arriving for this long gets 408
-	 * and its connection is closed
+	 * @param readTimeout a request body that stops arriving for this long gets 408 and
+	 * its connection is closed; a connection waiting that long for a request is closed
 	 */
-	public record Http(DataSize maxRequestBody, Duration bodyReadTimeout) {
+	public record Http(DataSize maxRequestBody, Duration readTimeout) {
 	}
 
 	/**

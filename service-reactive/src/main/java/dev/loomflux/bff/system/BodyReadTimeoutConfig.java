@@ -19,11 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A request body that stops arriving ({@code bff.http.body-read-timeout} without a byte)
- * gets 408 {@code REQUEST_TIMEOUT} as a problem detail and its connection is closed.
- * Reactor Netty has no such bound by default: a client that promises more body than it
- * sends holds its request, and the request's slot in admission control, for as long as it
- * keeps the connection open. service-loom gets the same answer from Tomcat's read timeout
+ * A request body that stops arriving ({@code bff.http.read-timeout} without a byte) gets
+ * 408 {@code REQUEST_TIMEOUT} as a problem detail and its connection is closed. Reactor
+ * Netty has no such bound by default: a client that promises more body than it sends
+ * holds its request, and the request's slot in admission control, for as long as it keeps
+ * the connection open. service-loom gets the same answer from Tomcat's read timeout
  * ({@code server.tomcat.connection-timeout}) and {@code TomcatErrorsConfig}.
  * <p>
  * The clock runs between two reads of the same request, from its head to its last byte,
@@ -38,7 +38,7 @@ class BodyReadTimeoutConfig {
 
 	@Bean
 	NettyServerCustomizer bodyReadTimeout(BffProperties properties) {
-		long timeoutNanos = properties.http().bodyReadTimeout().toNanos();
+		long timeoutNanos = properties.http().readTimeout().toNanos();
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
 				channel.pipeline()
