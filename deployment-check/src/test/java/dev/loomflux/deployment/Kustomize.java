@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 final class Kustomize {
 
 	static final List<String> DIRECTORIES = List.of("k8s/base", "k8s/overlays/load-test", "k8s/overlays/monitoring",
-			"k8s/overlays/scale");
+			"k8s/overlays/scale", "k8s/overlays/small");
 
 	private static final Map<String, String> rendered = new ConcurrentHashMap<>();
 
