@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
@@ -45,7 +46,8 @@ final class StrictKubernetes {
 			Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
 			Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
 			Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
-			Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class));
+			Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+			Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
