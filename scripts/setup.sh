@@ -84,8 +84,9 @@ start_redis() {
 }
 
 # The observability check (contract-tests' DashboardQueriesTest) runs a real Prometheus binary
-# with its own configuration and storage; the Debian service is never started. Without the
-# binary (and without root to install it) the check is skipped, saying why.
+# with its own configuration and storage; the Debian service is never started. The same package
+# brings promtool, with which deployment-check's AlertRulesTest checks and unit-tests the alert
+# rules. Without them (and without root to install them) those checks are skipped, saying why.
 ensure_prometheus() {
   command -v prometheus >/dev/null && return
   [ -n "${PROMETHEUS_BIN:-}" ] && return

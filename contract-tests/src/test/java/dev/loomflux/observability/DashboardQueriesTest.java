@@ -3,6 +3,7 @@ package dev.loomflux.observability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,8 +79,11 @@ class DashboardQueriesTest {
 			loom = startingLoom.join();
 		}
 		int port = Processes.freePort();
-		prometheus = PrometheusServer.start(binary.get(), Files.createDirectories(Path.of("target", "prometheus")),
-				testConfig(port), port);
+		Path directory = Files.createDirectories(Path.of("target", "prometheus"));
+		// prometheus.yml loads the alert rules next to it, as in compose
+		Files.copy(OBSERVABILITY.resolve("prometheus/alerts.yml"), directory.resolve("alerts.yml"),
+				StandardCopyOption.REPLACE_EXISTING);
+		prometheus = PrometheusServer.start(binary.get(), directory, testConfig(port), port);
 		for (JarProcess service : List.of(loom, reactive)) {
 			drive(service.api());
 		}
@@ -122,6 +126,30 @@ class DashboardQueriesTest {
 		assertThat(jobs).containsExactlyInAnyOrder("service-loom", "service-reactive", "downstream", "prometheus");
 	}
 
+	/**
+	 * Every alert rule of alerts.yml loaded by the real Prometheus and evaluated against
+	 * the services' real series without an error (a misspelt function or a vector
+	 * matching that fails at run time would show here; promtool's unit tests in
+	 * deployment-check show when each fires).
+	 */
+	@Test
+	void shouldLoadAndEvaluateEveryAlertRuleWithoutError() throws IOException {
+		long alerts = Files.readAllLines(OBSERVABILITY.resolve("prometheus/alerts.yml"))
+			.stream()
+			.filter((line) -> line.trim().startsWith("- alert: "))
+			.count();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			List<JsonNode> rules = new ArrayList<>();
+			prometheus.get("/api/v1/rules").path("groups").forEach((group) -> group.path("rules").forEach(rules::add));
+			assertThat(rules).as("alert rules loaded").hasSize((int) alerts);
+			assertThat(rules).allSatisfy((rule) -> {
+				assertThat(rule.path("health").asString())
+					.as("%s: %s", rule.path("name").asString(), rule.path("lastError").asString())
+					.isEqualTo("ok");
+			});
+		});
+	}
+
 	@ParameterizedTest(name = "{0} [{1}] for {2}")
 	@MethodSource("panelQueries")
 	void shouldReturnDataExactlyForTheVariantsThePanelAppliesTo(String panel, String refId, String variant,
@@ -162,12 +190,13 @@ class DashboardQueriesTest {
 	}
 
 	/**
-	 * Grafana's variables as Grafana would fill them in for one variant; the rate window
-	 * spans the whole short run.
+	 * Grafana's variables as Grafana would fill them in for one variant, every instance
+	 * (the variable's "All"); the rate window spans the whole short run.
 	 */
 	private static String substitute(String expression, Map<String, String> variant) {
 		return expression.replace("$application", variant.get("application"))
 			.replace("$model", variant.get("model"))
+			.replace("$instance", ".+")
 			.replace("$__rate_interval", "1m");
 	}
 

@@ -89,6 +89,15 @@ final class PrometheusServer implements AutoCloseable {
 		return body.path("data");
 	}
 
+	/** The {@code data} of a GET on another API path, like {@code /api/v1/rules}. */
+	JsonNode get(String path) {
+		HttpApi.Reply reply = this.api.get(path);
+		if (reply.status() != 200) {
+			throw new IllegalStateException("Prometheus answered " + path + " with " + reply.text());
+		}
+		return reply.json().path("data");
+	}
+
 	private void awaitReady(Path log) {
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {

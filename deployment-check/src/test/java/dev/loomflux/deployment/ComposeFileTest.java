@@ -55,6 +55,7 @@ class ComposeFileTest {
 	void shouldBuildTheModulesImageWithItsManagementPortForTheImagesHealthCheck(String service, String module) {
 		assertThat(Repository.<Map<String, Object>>at(service(service), "build.args")).as(service)
 			.containsEntry("MODULE", module)
+			.containsEntry("SERVER_PORT", String.valueOf(ServiceConfiguration.of(module).port()))
 			.containsEntry("MANAGEMENT_PORT", String.valueOf(ServiceConfiguration.of(module).managementPort()));
 		assertThat(Repository.path(module + "/pom.xml")).exists();
 		assertThat(service(service).get("image")).isEqualTo("loomflux/" + module + ":local");
@@ -116,6 +117,58 @@ class ComposeFileTest {
 				.containsEntry("BFF_DOWNSTREAM_URL",
 						"http://downstream:" + ServiceConfiguration.of("downstream").port());
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "downstream, downstream", "service-loom, service-loom", "service-reactive, service-reactive",
+			"service-loom-platform, service-loom", "service-reactive-inline, service-reactive" })
+	void shouldWaitForSpringsGracefulShutdownBeforeKilling(String service, String module) {
+		// the environment wins over application.yaml, which wins over Spring's 30 s
+		String configured = Repository.at(service(service), "environment.SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE");
+		String timeout = (configured != null) ? configured : ServiceConfiguration.of(module).shutdownPhaseTimeout();
+		Object grace = service(service).get("stop_grace_period");
+
+		assertThat(grace).as("%s stop_grace_period (Docker's default is 10 s)", service).isNotNull();
+		assertThat(seconds(grace.toString())).as(service).isGreaterThan(seconds((timeout != null) ? timeout : "30s"));
+	}
+
+	@Test
+	void shouldLeaveTheComparedServicesRoomBesideTheHeapTheComparisonMeasured() {
+		long limit = mebibytes(Repository.at(service("service-loom"), "deploy.resources.limits.memory"));
+		long heap = DockerfileTest.maxHeapMebibytes(DockerfileTest.env("JAVA_HEAP"));
+
+		// 770-782 MiB RSS at 2,000 in flight with a 512 MiB heap: about 270 MiB beside
+		// it, and more at higher concurrency
+		assertThat(limit - heap).as("memory limit %d MiB - heap %d MiB", limit, heap).isGreaterThanOrEqualTo(512);
+		String stubHeap = Repository.at(service("downstream"), "environment.JAVA_HEAP");
+		assertThat(stubHeap).as("the stub's heap, as the comparison gives it").isEqualTo("-Xms256m -Xmx512m");
+	}
+
+	@Test
+	void shouldConnectTheServicesAsRolesThatAreNotTheSuperuser() {
+		String superuser = Repository.at(service("postgres"), "environment.POSTGRES_USER");
+		List<String> volumes = Repository.at(service("postgres"), "volumes");
+
+		assertThat(volumes).contains("./k8s/base/postgres-init-roles.sh:/docker-entrypoint-initdb.d/10-roles.sh:ro");
+		assertThat(Repository.path("k8s/base/postgres-init-roles.sh")).exists();
+		for (String name : COMPARED.keySet()) {
+			Map<String, Object> environment = Repository.at(service(name), "environment");
+			assertThat(List.of(environment.get("SPRING_DATASOURCE_USERNAME"), environment.get("SPRING_R2DBC_USERNAME"),
+					environment.get("SPRING_FLYWAY_USER")))
+				.as(name)
+				.doesNotContain(superuser);
+		}
+	}
+
+	private static long seconds(String duration) {
+		assertThat(duration).as("a duration in seconds, like 30s").matches("\\d+s");
+		return Long.parseLong(duration.substring(0, duration.length() - 1));
+	}
+
+	private static long mebibytes(String quantity) {
+		assertThat(quantity).as("a memory size like 1280m or 2g").matches("\\d+[mg]");
+		long value = Long.parseLong(quantity.substring(0, quantity.length() - 1));
+		return quantity.endsWith("g") ? value * 1024 : value;
 	}
 
 	private static List<Integer> containerPorts(Map<String, Object> service) {

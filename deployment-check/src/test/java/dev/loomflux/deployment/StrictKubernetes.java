@@ -18,8 +18,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
@@ -42,8 +44,10 @@ final class StrictKubernetes {
 			Map.entry("batch/v1/Job", Job.class),
 			Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
 			Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+			Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
 			Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
-			Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class));
+			Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+			Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

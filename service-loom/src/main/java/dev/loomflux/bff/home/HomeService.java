@@ -1,7 +1,9 @@
 package dev.loomflux.bff.home;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.loomflux.bff.cart.CartService;
 import dev.loomflux.bff.catalog.CatalogService;
@@ -12,6 +14,8 @@ import dev.loomflux.domain.catalog.Product;
 import dev.loomflux.domain.customer.Customer;
 import dev.loomflux.domain.home.Home;
 import dev.loomflux.domain.home.HomeSection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
 
@@ -37,14 +41,32 @@ class HomeService {
 
 	private final Duration deadline;
 
+	/**
+	 * Home pages answered without a section, by section ({@code bff.home.degraded}); all
+	 * registered at start, so every section has a series from the first scrape.
+	 */
+	private final Map<HomeSection, Counter> degraded = new EnumMap<>(HomeSection.class);
+
 	HomeService(CustomerRepository customers, CartService carts, RecentOrders recentOrders, CatalogService catalog,
-			DownstreamClient downstream, BffProperties properties) {
+			DownstreamClient downstream, BffProperties properties, MeterRegistry meters) {
 		this.customers = customers;
 		this.carts = carts;
 		this.recentOrders = recentOrders;
 		this.catalog = catalog;
 		this.downstream = downstream;
 		this.deadline = properties.home().deadline();
+		for (HomeSection section : HomeSection.values()) {
+			this.degraded.put(section,
+					Counter.builder("bff.home.degraded")
+						.description("Home pages answered without this section (late, failed or its breaker open)")
+						.tag("section", section.jsonName())
+						.register(meters));
+		}
+	}
+
+	private Home counted(Home home) {
+		home.degraded().forEach((section) -> this.degraded.get(section).increment());
+		return home;
 	}
 
 	Home getHome(long customerId) {
@@ -57,8 +79,9 @@ class HomeService {
 			var promotions = fanOut.fork(() -> this.downstream.promotions(Home.promotionCandidates(
 					cart.join().map(Cart::productIds).orElse(List.of()), recommendedIds.join().orElse(List.of()))));
 			Customer customer = this.customers.findById(customerId).orElseThrow(() -> Customer.notFound(customerId));
-			return Home.of(customer, cart.section(HomeSection.CART), recentOrders.section(HomeSection.RECENT_ORDERS),
-					recommendations.section(HomeSection.RECOMMENDATIONS), promotions.section(HomeSection.PROMOTIONS));
+			return counted(Home.of(customer, cart.section(HomeSection.CART),
+					recentOrders.section(HomeSection.RECENT_ORDERS),
+					recommendations.section(HomeSection.RECOMMENDATIONS), promotions.section(HomeSection.PROMOTIONS)));
 		}
 	}
 

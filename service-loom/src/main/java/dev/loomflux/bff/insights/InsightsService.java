@@ -6,6 +6,7 @@ import dev.loomflux.domain.insights.Insights;
 import dev.loomflux.domain.insights.InsightsKernel;
 import dev.loomflux.domain.insights.InsightsQuery;
 import dev.loomflux.domain.limit.ConcurrencyLimit;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -32,6 +33,10 @@ class InsightsService {
 		this.limit = new ConcurrencyLimit("insights simulations", properties.insights().maxConcurrent());
 		this.meters = meters;
 		meters.gauge("bff.insights.running", this.limit, ConcurrencyLimit::inUse);
+		FunctionCounter.builder("bff.limit.refused", this.limit, ConcurrencyLimit::refused)
+			.description("Requests refused with 503 OVERLOADED over a concurrency limit")
+			.tag("limit", "insights")
+			.register(meters);
 	}
 
 	Insights getInsights(long productId, InsightsQuery query) {

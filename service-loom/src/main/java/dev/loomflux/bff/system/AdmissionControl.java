@@ -6,6 +6,8 @@ import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
 import dev.loomflux.domain.limit.ConcurrencyLimit;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +39,12 @@ class AdmissionControl extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	AdmissionControl(BffProperties properties, JsonMapper json) {
+	AdmissionControl(BffProperties properties, JsonMapper json, MeterRegistry meters) {
 		this.inFlight = new ConcurrencyLimit("API requests in flight", properties.admission().maxConcurrent());
+		FunctionCounter.builder("bff.limit.refused", this.inFlight, ConcurrencyLimit::refused)
+			.description("Requests refused with 503 OVERLOADED over a concurrency limit")
+			.tag("limit", "api")
+			.register(meters);
 		this.json = json;
 	}
 

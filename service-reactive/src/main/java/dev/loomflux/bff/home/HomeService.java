@@ -1,7 +1,9 @@
 package dev.loomflux.bff.home;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.loomflux.bff.cart.CartService;
 import dev.loomflux.bff.catalog.CatalogService;
@@ -14,6 +16,8 @@ import dev.loomflux.domain.home.Home;
 import dev.loomflux.domain.home.HomeSection;
 import dev.loomflux.domain.home.Promotion;
 import dev.loomflux.domain.home.Section;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -44,14 +48,32 @@ class HomeService {
 
 	private final Duration deadline;
 
+	/**
+	 * Home pages answered without a section, by section ({@code bff.home.degraded}); all
+	 * registered at start, so every section has a series from the first scrape.
+	 */
+	private final Map<HomeSection, Counter> degraded = new EnumMap<>(HomeSection.class);
+
 	HomeService(CustomerRepository customers, CartService carts, RecentOrders recentOrders, CatalogService catalog,
-			DownstreamClient downstream, BffProperties properties) {
+			DownstreamClient downstream, BffProperties properties, MeterRegistry meters) {
 		this.customers = customers;
 		this.carts = carts;
 		this.recentOrders = recentOrders;
 		this.catalog = catalog;
 		this.downstream = downstream;
 		this.deadline = properties.home().deadline();
+		for (HomeSection section : HomeSection.values()) {
+			this.degraded.put(section,
+					Counter.builder("bff.home.degraded")
+						.description("Home pages answered without this section (late, failed or its breaker open)")
+						.tag("section", section.jsonName())
+						.register(meters));
+		}
+	}
+
+	private Home counted(Home home) {
+		home.degraded().forEach((section) -> this.degraded.get(section).increment());
+		return home;
 	}
 
 	Mono<Home> getHome(long customerId) {
@@ -66,7 +88,7 @@ class HomeService {
 			.zip(customer, section(HomeSection.CART, cart),
 					section(HomeSection.RECENT_ORDERS, this.recentOrders.of(customerId)),
 					section(HomeSection.RECOMMENDATIONS, recommendations), section(HomeSection.PROMOTIONS, promotions))
-			.map((all) -> Home.of(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5()));
+			.map((all) -> counted(Home.of(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5())));
 	}
 
 	/**

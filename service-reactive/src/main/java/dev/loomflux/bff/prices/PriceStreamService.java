@@ -10,6 +10,7 @@ import dev.loomflux.bff.system.BffProperties;
 import dev.loomflux.domain.limit.ConcurrencyLimit;
 import dev.loomflux.domain.prices.PriceStreamQuery;
 import dev.loomflux.domain.prices.PriceTick;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -48,6 +49,10 @@ class PriceStreamService {
 		this.limit = new ConcurrencyLimit("open price streams", properties.prices().maxStreams());
 		this.heartbeatTicks = Math.max(1, properties.prices().heartbeat().toSeconds());
 		meters.gauge("bff.prices.open.streams", this.limit, ConcurrencyLimit::inUse);
+		FunctionCounter.builder("bff.limit.refused", this.limit, ConcurrencyLimit::refused)
+			.description("Requests refused with 503 OVERLOADED over a concurrency limit")
+			.tag("limit", "prices")
+			.register(meters);
 	}
 
 	Flux<ServerSentEvent<String>> open(PriceStreamQuery query) {

@@ -3,6 +3,8 @@ package dev.loomflux.bff.system;
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.Problem;
 import dev.loomflux.domain.limit.ConcurrencyLimit;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +39,12 @@ class AdmissionControl implements WebFilter {
 
 	private final JsonMapper json;
 
-	AdmissionControl(BffProperties properties, JsonMapper json) {
+	AdmissionControl(BffProperties properties, JsonMapper json, MeterRegistry meters) {
 		this.inFlight = new ConcurrencyLimit("API requests in flight", properties.admission().maxConcurrent());
+		FunctionCounter.builder("bff.limit.refused", this.inFlight, ConcurrencyLimit::refused)
+			.description("Requests refused with 503 OVERLOADED over a concurrency limit")
+			.tag("limit", "api")
+			.register(meters);
 		this.json = json;
 	}
 

@@ -1,6 +1,7 @@
 package dev.loomflux.domain.limit;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
@@ -24,6 +25,8 @@ public final class ConcurrencyLimit {
 
 	private final AtomicInteger inUse = new AtomicInteger();
 
+	private final AtomicLong refused = new AtomicLong();
+
 	/**
 	 * @param work what is limited, for the problem detail ("insights simulations")
 	 * @param max how many may run at once; 0 refuses all
@@ -43,6 +46,7 @@ public final class ConcurrencyLimit {
 	public void acquire() {
 		if (this.inUse.incrementAndGet() > this.max) {
 			this.inUse.decrementAndGet();
+			this.refused.incrementAndGet();
 			throw new ApiException(ErrorCode.OVERLOADED,
 					"Too many " + this.work + " at once (at most " + this.max + "); retry later.");
 		}
@@ -55,6 +59,14 @@ public final class ConcurrencyLimit {
 	/** The units taken now; a gauge reads it. */
 	public int inUse() {
 		return this.inUse.get();
+	}
+
+	/**
+	 * How many acquisitions were refused since start; a counter reads it
+	 * ({@code bff.limit.refused}, tagged with the limit).
+	 */
+	public long refused() {
+		return this.refused.get();
 	}
 
 }

@@ -26,6 +26,19 @@ class ConcurrencyLimitTest {
 	}
 
 	@Test
+	void shouldCountEveryRefusalAndNothingElse() {
+		ConcurrencyLimit limit = new ConcurrencyLimit("streams", 1);
+		limit.acquire();
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(ApiException.class).isThrownBy(limit::acquire);
+		}
+		limit.release();
+		limit.acquire();
+
+		assertThat(limit.refused()).isEqualTo(3);
+	}
+
+	@Test
 	void shouldRefuseEverythingWithALimitOfZero() {
 		ConcurrencyLimit limit = new ConcurrencyLimit("streams", 0);
 

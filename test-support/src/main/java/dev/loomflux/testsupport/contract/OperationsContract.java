@@ -79,4 +79,23 @@ public abstract class OperationsContract {
 			.contains("jvm_threads_live_threads{" + tags);
 	}
 
+	/**
+	 * The meters the dashboard and the alerts read beyond Spring Boot's own, with the
+	 * same names and tags in both services, present from the start (at zero) so that a
+	 * panel or an alert never waits for the first event to have a series.
+	 */
+	@Test
+	void shouldExportTheServicesOwnMetersFromTheStart() {
+		String metrics = this.management.get("/actuator/prometheus").text();
+
+		for (String limit : new String[] { "api", "insights", "prices" }) {
+			assertThat(metrics).containsPattern("bff_limit_refused_total\\{[^}]*limit=\"" + limit + "\"");
+		}
+		for (String section : new String[] { "cart", "recentOrders", "recommendations", "promotions" }) {
+			assertThat(metrics).containsPattern("bff_home_degraded_total\\{[^}]*section=\"" + section + "\"");
+		}
+		assertThat(metrics).contains("bff_prices_open_streams{", "process_files_open_files{",
+				"jvm_buffer_memory_used_bytes{", "process_uptime_seconds{");
+	}
+
 }
