@@ -12,7 +12,7 @@
 #   -h, --help           this help; -V, --version: the project's version
 #
 # Checks the options before any set-up or build, so that help and a mistyped option answer at once;
-# CompareCommand (picocli) checks them again, and gatling's CompareScriptTest keeps the two in agreement.
+# CompareCommand (picocli) checks them again, and comparison's CompareScriptTest keeps the two in agreement.
 # Then finds JDK 25, makes sure PostgreSQL and Redis answer, builds the jars the comparison starts and
 # runs it (dev.loomflux.comparison.CompareCommand) on the load CPU, so that its warm-up and scrapes
 # never take time from the service under test.
@@ -23,7 +23,7 @@ profiles=(quick full)                              # Profile.NAMES
 variants=(loom platform reactive reactive-inline) # Variant.ALL
 
 # a profile's scenarios: the keys under "scenarios:" in its YAML, the file CompareCommand reads
-scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "gatling/src/main/resources/profiles/$1.yaml"; }
+scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
   sed -n '2,12s/^# \{0,1\}//p' "$0"
@@ -76,8 +76,8 @@ for scenario in "${chosen_scenarios[@]}"; do one_of --scenarios "$scenario" "${k
 source scripts/setup.sh
 use_jdk_25
 ensure_postgres_and_redis_for_compare
-./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,microbench,gatling -am package
-classpath="gatling/target/classes:$(cat gatling/target/classpath.txt)"
+./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,microbench,comparison -am package
+classpath="comparison/target/classes:$(cat comparison/target/classpath.txt)"
 pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c "${LOOMFLUX_LOAD_CPUS:-0}"); fi
-exec "${pin[@]}" java -cp "$classpath" dev.loomflux.comparison.CompareCommand "${arguments[@]}"
+exec "${pin[@]}" java -Dloomflux.gatling.module=gatling -cp "$classpath" dev.loomflux.comparison.CompareCommand "${arguments[@]}"

@@ -2,6 +2,8 @@ package dev.loomflux.comparison.results;
 
 import java.util.Map;
 
+import dev.loomflux.gatling.recording.RequestStats;
+
 /**
  * One load step of a scenario: a constant arrival rate (open model) or a constant number
  * of concurrent users (closed model) held for {@code seconds}.

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.loomflux.comparison.results.RequestStats;
+import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
 

@@ -3,7 +3,7 @@ package dev.loomflux.comparison.ledger;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.loomflux.comparison.results.RequestStats;
+import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
 

@@ -10,7 +10,7 @@ import dev.loomflux.comparison.results.CodeMetrics;
 import dev.loomflux.comparison.results.Footprint;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Microbenchmarks;
-import dev.loomflux.comparison.results.RequestStats;
+import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.ServerStats;

@@ -8,7 +8,7 @@ import java.util.Properties;
 
 /**
  * Chart.js from its webjar on the classpath, to inline into the page. The version is read
- * from the webjar's own pom.properties, so gatling/pom.xml is the one place that names
+ * from the webjar's own pom.properties, so comparison/pom.xml is the one place that names
  * it. The bundle's MIT licence banner ({@code /*! ... *\/}) is kept as it is, and the
  * licence text is added in front of it.
  */
@@ -50,7 +50,8 @@ final class ChartJs {
 	private static InputStream open(String resource) throws IOException {
 		InputStream in = ChartJs.class.getClassLoader().getResourceAsStream(resource);
 		if (in == null) {
-			throw new IOException(resource + " is not on the classpath (org.webjars.npm:chart.js in gatling/pom.xml)");
+			throw new IOException(
+					resource + " is not on the classpath (org.webjars.npm:chart.js in comparison/pom.xml)");
 		}
 		return in;
 	}

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import dev.loomflux.comparison.report.Chart.Point;
 import dev.loomflux.comparison.report.Chart.Series;
-import dev.loomflux.comparison.results.RequestStats;
+import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.Sample;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.ServerStats;

@@ -15,10 +15,10 @@ import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.recording.LatencyFile;
 
 /**
- * Runs one simulation in a JVM of its own, pinned to the load CPUs, with this module's
- * classpath: a fresh Gatling per run, so no state leaks from one scenario into the next.
- * Gatling's HTML report lands under {@code gatling/} in the results folder; the
- * client-side figures in the plan's output.
+ * Runs one simulation in a JVM of its own, pinned to the load CPUs, with the gatling
+ * module's class path only (none of the harness's libraries): a fresh Gatling per run, so
+ * no state leaks from one scenario into the next. Gatling's HTML report lands under
+ * {@code gatling/} in the results folder; the client-side figures in the plan's output.
  */
 final class GatlingLauncher {
 
@@ -56,10 +56,9 @@ final class GatlingLauncher {
 		Files.createDirectories(gatlingFolder);
 		List<String> before = reportFolders(gatlingFolder);
 		List<String> arguments = new java.util.ArrayList<>(JVM_FLAGS);
-		arguments.addAll(List.of("-Dloomflux.plan=" + planFile, "-cp", System.getProperty("java.class.path"),
-				"io.gatling.app.Gatling", "--simulation", "dev.loomflux.gatling.simulations." + simulation,
-				"--results-folder", gatlingFolder.toAbsolutePath().toString(), "--run-description", description,
-				"--launcher", "loomflux"));
+		arguments.addAll(List.of("-Dloomflux.plan=" + planFile, "-cp", classPath(), "io.gatling.app.Gatling",
+				"--simulation", "dev.loomflux.gatling.simulations." + simulation, "--results-folder",
+				gatlingFolder.toAbsolutePath().toString(), "--run-description", description, "--launcher", "loomflux"));
 		long start = System.nanoTime();
 		try (JavaProcess gatling = JavaProcess.start("gatling", this.settings.loadCpus(), arguments, Map.of(),
 				Path.of(plan.output()).resolveSibling("gatling.log"))) {
@@ -80,6 +79,21 @@ final class GatlingLauncher {
 				.orElse(null);
 			return new Outcome(LatencyFile.read(Path.of(plan.output())), report, cpuShare);
 		}
+	}
+
+	/**
+	 * The gatling module's classes and libraries: {@code -Dloomflux.gatling.module=DIR}
+	 * names the module (scripts/compare.sh and the tests set it), whose build writes its
+	 * libraries to {@code target/classpath.txt}.
+	 */
+	static String classPath() throws IOException {
+		String module = System.getProperty("loomflux.gatling.module");
+		if (module == null) {
+			throw new IllegalStateException("run with -Dloomflux.gatling.module=DIR (the gatling module, built)");
+		}
+		Path target = Path.of(module, "target");
+		return target.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator
+				+ Files.readString(target.resolve("classpath.txt")).strip();
 	}
 
 	private static Optional<String> newReport(Path folder, List<String> before) throws IOException {

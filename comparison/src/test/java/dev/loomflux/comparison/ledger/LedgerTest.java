@@ -8,6 +8,7 @@ import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.Microbenchmarks.Handoff;
 import dev.loomflux.comparison.results.Microbenchmarks.Parked;
 import dev.loomflux.comparison.results.Step;
+import dev.loomflux.gatling.recording.RequestStats;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class LedgerTest {
 	}
 
 	private static Step neighbour(int background, double foregroundP99, double errors, double cpu) {
-		Map<String, dev.loomflux.comparison.results.RequestStats> requests = new java.util.HashMap<>(
+		Map<String, dev.loomflux.gatling.recording.RequestStats> requests = new java.util.HashMap<>(
 				request("product", foregroundP99, errors, 50));
 		requests.putAll(request("insights", 250.0, 0, 4));
 		return background(background, requests, server(cpu, 60.0, 300e6, 30.0));

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.loomflux.comparison.results.RequestStats;
+import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.gatling.Plan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CompareScriptTest {
 
-	/** Maven runs the tests in gatling/; the script is in the repository's scripts/. */
+	/**
+	 * Maven runs the tests in comparison/; the script is in the repository's scripts/.
+	 */
 	private static final Path SCRIPT = Path.of("..", "scripts", "compare.sh").toAbsolutePath().normalize();
 
 	@TempDir

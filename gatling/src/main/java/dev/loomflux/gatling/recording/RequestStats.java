@@ -1,4 +1,4 @@
-package dev.loomflux.comparison.results;
+package dev.loomflux.gatling.recording;
 
 /**
  * Client-side figures of one request name in one step, from the HdrHistogram the

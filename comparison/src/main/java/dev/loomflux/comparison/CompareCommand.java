@@ -155,7 +155,7 @@ public final class CompareCommand implements Callable<Integer> {
 
 	/**
 	 * The project's version from pom.xml, which the build writes into
-	 * {@code version.properties} (see gatling/pom.xml).
+	 * {@code version.properties} (see comparison/pom.xml).
 	 */
 	static final class Version implements IVersionProvider {
 
