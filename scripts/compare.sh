@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Usage: ./loomflux compare [--profile quick|full] [--variants a,b] [--scenarios x,y] [--service-cpus LIST]
-#                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [-h|--help] [-V|--version]
+#                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [--aot-cache]
+#                           [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
 #   --profile NAME       quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)
-#   --variants A,B       some of the variants below (default: all)
+#   --variants A,B       some of the variants below (default: all but reactive-one-loop)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)
 #   --results DIR        folder under which each run gets one (default: results)
 #   --skip-microbench    leave out the JMH microbenchmarks (C6, C7)
+#   --aot-cache          run each service from its extracted jar with a trained JDK AOT cache, as the image does
 #   -h, --help           this help; -V, --version: the project's version
 #
 # Checks the options before any set-up or build, so that help and a mistyped option answer at once;
@@ -20,13 +22,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profiles=(quick full)                              # Profile.NAMES
-variants=(loom platform reactive reactive-inline) # Variant.ALL
+variants=(loom platform reactive reactive-inline reactive-one-loop) # launcher's Variant.ALL
 
 # a profile's scenarios: the keys under "scenarios:" in its YAML, the file CompareCommand reads
 scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
-  sed -n '2,12s/^# \{0,1\}//p' "$0"
+  sed -n '2,14s/^# \{0,1\}//p' "$0"
   echo "variants:  ${variants[*]}"
   echo "scenarios: $(scenarios quick | xargs)"
 }
@@ -51,7 +53,7 @@ while [ $# -gt 0 ]; do
   case $option in
     -h | --help) usage; exit 0 ;;
     -V | --version) exec ./loomflux --version ;;
-    --skip-microbench) ;;
+    --skip-microbench | --aot-cache) ;;
     --profile | --variants | --scenarios | --service-cpus | --load-cpus | --results)
       if [[ $1 != *=* ]]; then # --profile full rather than --profile=full
         [ $# -ge 2 ] || fail "Missing required parameter for option '$option'"

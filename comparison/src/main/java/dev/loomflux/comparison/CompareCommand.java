@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import dev.loomflux.comparison.results.Results;
+import dev.loomflux.launcher.Variant;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -41,7 +42,7 @@ public final class CompareCommand implements Callable<Integer> {
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,
-			description = "some of ${COMPLETION-CANDIDATES} (default: all)")
+			description = "some of ${COMPLETION-CANDIDATES} (default: all but reactive-one-loop)")
 	List<String> variants;
 
 	@Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
@@ -63,11 +64,15 @@ public final class CompareCommand implements Callable<Integer> {
 	@Option(names = "--skip-microbench", description = "leave out the JMH microbenchmarks (C6, C7)")
 	boolean skipMicrobench;
 
+	@Option(names = "--aot-cache",
+			description = "run each service from its extracted jar with a trained JDK AOT cache, as the image does")
+	boolean aotCache;
+
 	@Override
 	public Integer call() throws Exception {
 		checkOptions();
 		Profile settings = Profile.load(this.profile);
-		List<Variant> chosen = (this.variants == null) ? Variant.ALL
+		List<Variant> chosen = (this.variants == null) ? Variant.COMPARED
 				: this.variants.stream().map(Variant::named).toList();
 		List<String> scenarioNames = (this.scenarios == null) ? new ArrayList<>(settings.scenarios().keySet())
 				: this.scenarios;
@@ -77,7 +82,7 @@ public final class CompareCommand implements Callable<Integer> {
 				+ chosen.stream().map(Variant::name).toList() + ", scenarios " + scenarioNames + ", results in "
 				+ folder);
 		Results results = new ComparisonRun(this.profile, settings,
-				Settings.fromEnvironment(this.serviceCpus, this.loadCpus), chosen, scenarioNames, folder,
+				Settings.fromEnvironment(this.serviceCpus, this.loadCpus, this.aotCache), chosen, scenarioNames, folder,
 				new Microbench(folder, this.profile, this.skipMicrobench))
 			.run();
 		Outputs.write(results, folder);

@@ -20,6 +20,8 @@ import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.recording.LatencyFile;
+import dev.loomflux.launcher.Taskset;
+import dev.loomflux.launcher.Variant;
 
 /**
  * The comparison: the stub once, then each variant in turn (fresh database and Redis
@@ -86,12 +88,26 @@ final class ComparisonRun {
 		Progress progress = new Progress((double) loadSeconds * this.variants.size() * this.profile.repeats(),
 				this.scenarios.size() * this.variants.size() * this.profile.repeats(),
 				this.variants.size() * this.profile.repeats());
-		if (Machine.onlineCores() < 2 || !Machine.hasTaskset()) {
+		if (Machine.onlineCores() < 2 || !Taskset.available()) {
 			this.notes.add("not pinned: the service and the load share CPUs (needs taskset and 2 cores)");
+		}
+		if (this.settings.aotCache()) {
+			this.notes.add("--aot-cache: every service ran from its extracted jar with a trained JDK AOT cache "
+					+ "(-XX:AOTCache), as the image runs it");
 		}
 		Microbenchmarks microbenchmarks = this.microbench.run(progress);
 		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
 		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
+			int mostInFlight = this.scenarios.stream()
+				.flatMap((name) -> this.profile.scenarios().get(name).labelledSteps().stream())
+				.mapToInt((step) -> (step.concurrency() != null) ? step.concurrency() : 0)
+				.max()
+				.orElse(0);
+			if (mostInFlight > 0) {
+				String capacity = StubCapacity.measure(stub, mostInFlight);
+				this.notes.add(capacity);
+				progress.say("%s", capacity);
+			}
 			for (int repeat = 1; repeat <= this.profile.repeats(); repeat++) {
 				for (Variant variant : this.variants) {
 					measure(variant, repeat, stub, logs, progress);

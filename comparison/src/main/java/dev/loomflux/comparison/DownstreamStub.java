@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.comparison.results.ResultsJson;
+import dev.loomflux.launcher.JavaProcess;
+import dev.loomflux.launcher.Jars;
 
 /**
  * The downstream stub, started once per run on the load CPUs; each scenario sets its
@@ -28,7 +30,7 @@ final class DownstreamStub implements AutoCloseable {
 
 	static DownstreamStub start(Settings settings, Path logs) throws IOException, InterruptedException {
 		JavaProcess process = JavaProcess.start("downstream", settings.loadCpus(),
-				List.of("-Xms256m", "-Xmx512m", "-jar", ServiceUnderTest.jarOf("downstream").toString()),
+				List.of("-Xms256m", "-Xmx512m", "-jar", Jars.of(Path.of("."), "downstream").toString()),
 				Map.of("SERVER_PORT", Integer.toString(Settings.STUB_PORT), "MANAGEMENT_SERVER_PORT",
 						Integer.toString(Settings.STUB_MANAGEMENT_PORT), "LOGGING_LEVEL_ROOT", "WARN"),
 				logs.resolve("downstream.log"));
@@ -51,6 +53,14 @@ final class DownstreamStub implements AutoCloseable {
 					.PUT(HttpRequest.BodyPublishers.ofString(json)));
 			}
 		}
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + Settings.STUB_PORT;
 	}
 
 	private URI admin(String path) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.recording.LatencyFile;
+import dev.loomflux.launcher.JavaProcess;
 
 /**
  * Runs one simulation in a JVM of its own, pinned to the load CPUs, with the gatling

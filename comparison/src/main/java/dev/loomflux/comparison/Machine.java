@@ -40,10 +40,6 @@ final class Machine {
 		return lines.isEmpty() ? null : Double.parseDouble(lines.getFirst().split(" ")[0]);
 	}
 
-	static boolean hasTaskset() {
-		return Files.isExecutable(Path.of("/usr/bin/taskset"));
-	}
-
 	private static List<String> procLines(String file) {
 		try {
 			return Files.readAllLines(Path.of(file));

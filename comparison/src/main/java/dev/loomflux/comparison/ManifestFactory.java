@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.loomflux.comparison.results.Manifest;
+import dev.loomflux.launcher.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -38,7 +39,7 @@ final class ManifestFactory {
 		return new Manifest(profile, settings.repeats(), git("rev-parse", "HEAD"),
 				!git("status", "--porcelain", "--untracked-files=no").isEmpty(), startedAt.toString(), durationSeconds,
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-				ServiceUnderTest.JVM_FLAGS, where.serviceCpus(), where.loadCpus(), Machine.cpuModel(),
+				ServiceProcess.JVM_FLAGS, where.serviceCpus(), where.loadCpus(), Machine.cpuModel(),
 				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), configuration(Path.of(".")),
 				variants, scenarios, notes);
 	}

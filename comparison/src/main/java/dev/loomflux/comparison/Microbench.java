@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.ResultsJson;
+import dev.loomflux.launcher.JavaProcess;
 
 /**
  * Runs the {@code microbench} module's jar (JMH hand-offs, parked-task footprints) before

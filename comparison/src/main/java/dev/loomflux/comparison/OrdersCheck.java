@@ -12,7 +12,9 @@ import java.util.Map;
  * The orders scenario's invariant, checked in PostgreSQL itself: for every hot product,
  * the stock before the run equals the stock after it plus the quantity ordered in it.
  * Also counts the orders the run created and any Idempotency-Key that made more than one
- * order.
+ * order, and, while the run goes on, samples what PostgreSQL's active sessions wait on
+ * ({@code pg_stat_activity} every 250 ms: row locks of hot products, WAL flushes of every
+ * commit, or CPU), to say where an order's time goes.
  */
 final class OrdersCheck {
 
@@ -24,6 +26,14 @@ final class OrdersCheck {
 
 	private long lastOrderBefore;
 
+	private final Map<String, Long> waits = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong samples = new java.util.concurrent.atomic.AtomicLong();
+
+	private volatile boolean sampling;
+
+	private Thread sampler;
+
 	OrdersCheck(Settings settings, int hotProducts) {
 		this.settings = settings;
 		this.hotProducts = hotProducts;
@@ -34,12 +44,40 @@ final class OrdersCheck {
 			this.stockBefore = stock(connection);
 			this.lastOrderBefore = single(connection, "SELECT coalesce(max(id), 0) FROM orders");
 		}
+		this.sampling = true;
+		this.sampler = Thread.ofVirtual().name("pg-waits").start(this::sampleWaits);
+	}
+
+	private void sampleWaits() {
+		try (Connection connection = Storage.connect(this.settings);
+				PreparedStatement query = connection
+					.prepareStatement("SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') "
+							+ "FROM pg_stat_activity WHERE datname = ? AND state = 'active' "
+							+ "AND pid <> pg_backend_pid()")) {
+			query.setString(1, this.settings.database());
+			while (this.sampling) {
+				try (ResultSet rows = query.executeQuery()) {
+					while (rows.next()) {
+						this.waits.merge(rows.getString(1), 1L, Long::sum);
+					}
+				}
+				this.samples.incrementAndGet();
+				Thread.sleep(250);
+			}
+		}
+		catch (SQLException | InterruptedException ex) {
+			// the figures say how many samples there were; none is no figure
+		}
 	}
 
 	/**
-	 * {@code ordersCreated}, {@code stockInvariantViolations}, {@code duplicateOrders}.
+	 * {@code ordersCreated}, {@code stockInvariantViolations}, {@code duplicateOrders};
+	 * {@code pgActiveSessions} (mean per sample) and {@code pgWait:<event>} (mean
+	 * sessions waiting on it per sample, {@code pgWait:CPU} for those running).
 	 */
-	Map<String, Double> after() throws SQLException {
+	Map<String, Double> after() throws SQLException, InterruptedException {
+		this.sampling = false;
+		this.sampler.join();
 		try (Connection connection = Storage.connect(this.settings)) {
 			Map<Long, Long> stockAfter = stock(connection);
 			Map<Long, Long> ordered = new HashMap<>();
@@ -64,6 +102,13 @@ final class OrdersCheck {
 					(double) single(connection,
 							"SELECT count(*) - count(DISTINCT idempotency_key) FROM orders WHERE id > "
 									+ this.lastOrderBefore));
+			long sampled = this.samples.get();
+			if (sampled > 0) {
+				figures.put("pgActiveSessions",
+						this.waits.values().stream().mapToLong(Long::longValue).sum() / (double) sampled);
+				new java.util.TreeMap<>(this.waits)
+					.forEach((event, count) -> figures.put("pgWait:" + event, count / (double) sampled));
+			}
 			return figures;
 		}
 	}

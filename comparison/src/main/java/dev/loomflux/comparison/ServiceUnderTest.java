@@ -4,65 +4,35 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.loomflux.comparison.metrics.ProcStat;
+import dev.loomflux.launcher.AotCache;
+import dev.loomflux.launcher.Jars;
+import dev.loomflux.launcher.ServiceProcess;
+import dev.loomflux.launcher.Variant;
 
 /**
- * One variant's service, started from its jar with the JVM flags every variant gets,
- * pinned to the service CPUs, pointed at the comparison's own database, Redis index and
- * downstream stub.
+ * One variant's service, started through the one launcher ({@link ServiceProcess}: the
+ * JVM flags every variant gets, plus the variant's), pinned to the service CPUs, pointed
+ * at the comparison's own database, Redis index and downstream stub; with
+ * {@code --aot-cache}, from its extracted jar with a trained AOT cache.
  */
 final class ServiceUnderTest implements AutoCloseable {
 
-	/**
-	 * The same for every variant. A fixed heap (Xms = Xmx) so that heap growth is not
-	 * measured as memory per request; G1, the JDK default, named so the manifest records
-	 * it; exit on OutOfMemoryError so that a variant that runs out is seen to fail
-	 * instead of limping on.
-	 */
-	static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
-			"--enable-native-access=ALL-UNNAMED");
+	private final ServiceProcess process;
 
-	private final JavaProcess process;
-
-	private final Duration startup;
-
-	private final int port;
-
-	private final int managementPort;
-
-	private ServiceUnderTest(JavaProcess process, Duration startup, int port, int managementPort) {
+	private ServiceUnderTest(ServiceProcess process) {
 		this.process = process;
-		this.startup = startup;
-		this.port = port;
-		this.managementPort = managementPort;
 	}
 
 	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
 			throws IOException, InterruptedException {
-		List<String> arguments = new java.util.ArrayList<>(JVM_FLAGS);
-		arguments.addAll(List.of("-jar", jarOf(variant.module()).toString()));
-		Map<String, String> environment = new LinkedHashMap<>(settings.serviceEnvironment());
-		int port = FreePort.next();
-		int managementPort = FreePort.next();
-		environment.put("SERVER_PORT", Integer.toString(port));
-		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-		environment.put("SPRING_PROFILES_ACTIVE", variant.profile());
-		JavaProcess process = JavaProcess.start(variant.name(), settings.serviceCpus(), arguments, environment,
-				newLog(logs, variant.name()));
-		try {
-			Duration startup = process.awaitReady("http://127.0.0.1:" + managementPort + "/actuator/health/readiness",
-					Duration.ofSeconds(180));
-			return new ServiceUnderTest(process, startup, port, managementPort);
+		ServiceProcess.Launch launch = ServiceProcess.Launch.of(variant, Jars.of(Path.of("."), variant.module()),
+				settings.serviceCpus(), settings.serviceEnvironment(), newLog(logs, variant.name()));
+		if (settings.aotCache()) {
+			launch = AotCache.prepare(launch, logs.resolveSibling("aot").resolve(variant.name()));
 		}
-		catch (RuntimeException | InterruptedException ex) {
-			process.close();
-			throw ex;
-		}
+		return new ServiceUnderTest(ServiceProcess.start(launch));
 	}
 
 	/**
@@ -80,16 +50,7 @@ final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	private void affinity(String cpus) throws IOException, InterruptedException {
-		if (cpus == null || !Machine.hasTaskset()) {
-			return;
-		}
-		Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid()))
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		if (taskset.waitFor() != 0) {
-			throw new IllegalStateException("taskset could not set the CPUs of " + pid() + " to " + cpus);
-		}
+		this.process.pinTo(cpus);
 	}
 
 	/**
@@ -117,15 +78,15 @@ final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	String baseUrl() {
-		return "http://127.0.0.1:" + this.port;
+		return this.process.baseUrl();
 	}
 
 	int managementPort() {
-		return this.managementPort;
+		return this.process.managementPort();
 	}
 
 	Duration startup() {
-		return this.startup;
+		return this.process.startup();
 	}
 
 	long pid() {
@@ -155,15 +116,6 @@ final class ServiceUnderTest implements AutoCloseable {
 			log = logs.resolve(name + "-" + start + ".log");
 		}
 		return log;
-	}
-
-	static Path jarOf(String module) throws IOException {
-		try (Stream<Path> files = Files.list(Path.of(module, "target"))) {
-			return files.filter((file) -> file.getFileName().toString().matches(module + "-[^-]+.*\\.jar"))
-				.filter((file) -> !file.getFileName().toString().endsWith("-plain.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("no jar in " + module + "/target: build first"));
-		}
 	}
 
 }

@@ -3,6 +3,9 @@ package dev.loomflux.comparison;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.loomflux.launcher.FreePort;
+import dev.loomflux.launcher.Taskset;
+
 /**
  * Where the comparison's services, stub and load run: CPUs, PostgreSQL and Redis. Read
  * once from the command line and the environment ({@code PGHOST}, {@code PGPORT},
@@ -13,37 +16,28 @@ import java.util.Map;
  * @param loadCpus taskset list for Gatling, the stub and this JVM's warm-up and scrapes
  * @param database the database each variant starts with, created afresh
  * @param redisDatabase the Redis index the services use, flushed before each variant
+ * @param aotCache whether each service runs from its extracted jar with a trained AOT
+ * cache, as the image runs it ({@code --aot-cache})
  */
 record Settings(String serviceCpus, String loadCpus, String pgHost, int pgPort, String pgUser, String pgPassword,
-		String database, String redisHost, int redisPort, int redisDatabase) {
+		String database, String redisHost, int redisPort, int redisDatabase, boolean aotCache) {
 
 	/** The stub's ports, chosen once per run: every variant calls the same stub. */
 	static final int STUB_PORT = FreePort.next();
 
 	static final int STUB_MANAGEMENT_PORT = FreePort.next();
 
-	static Settings fromEnvironment(String serviceCpus, String loadCpus) {
+	static Settings fromEnvironment(String serviceCpus, String loadCpus, boolean aotCache) {
 		Map<String, String> env = System.getenv();
 		return new Settings(serviceCpus, loadCpus, env.getOrDefault("PGHOST", "127.0.0.1"),
 				Integer.parseInt(env.getOrDefault("PGPORT", "5432")), env.getOrDefault("PGUSER", "postgres"),
 				env.getOrDefault("PGPASSWORD", ""), "loomflux_compare", env.getOrDefault("REDIS_HOST", "127.0.0.1"),
-				Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")), 7);
+				Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")), 7, aotCache);
 	}
 
-	/**
-	 * How many CPUs the service list names ("1" -> 1, "0-1" -> 2, "1,3" -> 2); 1 when
-	 * unpinned.
-	 */
+	/** How many CPUs the service list names; 1 when unpinned. */
 	int serviceCores() {
-		if (this.serviceCpus == null || this.serviceCpus.isBlank()) {
-			return 1;
-		}
-		int cores = 0;
-		for (String part : this.serviceCpus.split(",")) {
-			String[] range = part.strip().split("-");
-			cores += (range.length == 2) ? Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1 : 1;
-		}
-		return cores;
+		return Taskset.count(this.serviceCpus);
 	}
 
 	String jdbcUrl(String name) {

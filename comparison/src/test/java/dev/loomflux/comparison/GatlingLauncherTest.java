@@ -60,7 +60,8 @@ class GatlingLauncherTest {
 		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), null,
 				List.of(new Plan.Step("20 req/s", 20.0, null, null, 2), new Plan.Step("40 req/s", 40.0, null, null, 2)),
 				Map.of("hotProducts", "10"), this.folder.resolve("latency.json").toString());
-		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0);
+		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
+				false);
 
 		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
 				"launcher test");
@@ -99,7 +100,8 @@ class GatlingLauncherTest {
 		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), "closed-steps",
 				List.of(new Plan.Step("4 in flight", null, 4, null, 2)), Map.of("hotProducts", "10"),
 				this.folder.resolve("latency.json").toString());
-		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0);
+		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
+				false);
 
 		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
 				"closed injection test");

@@ -1,20 +1,19 @@
-package dev.loomflux.comparison;
+package dev.loomflux.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /**
- * A port nothing listens on, asked of the kernel, for each process the run starts: fixed
- * ports would let a stray service from another run answer the readiness probe in its
- * place.
+ * A port nothing listens on, asked of the kernel, for each process started: fixed ports
+ * would let a stray service from another run answer the readiness probe in its place.
  */
-final class FreePort {
+public final class FreePort {
 
 	private FreePort() {
 	}
 
-	static int next() {
+	public static int next() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();

@@ -1,13 +1,13 @@
-package dev.loomflux.comparison;
+package dev.loomflux.launcher;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every process the comparison run started. A shutdown hook stops whatever is still
- * running when the run ends for any reason: finished, failed, or Ctrl-C (SIGINT runs the
- * JVM's shutdown hooks).
+ * Every process started through {@link JavaProcess} in this JVM. A shutdown hook stops
+ * whatever is still running when the JVM ends for any reason: finished, failed, or Ctrl-C
+ * (SIGINT runs the JVM's shutdown hooks), so no service outlives its test or run.
  */
 final class Children {
 
@@ -16,7 +16,7 @@ final class Children {
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (!RUNNING.isEmpty()) {
-				System.out.println("loomflux compare: stopping the " + RUNNING.size() + " process(es) it started");
+				System.out.println("stopping the " + RUNNING.size() + " process(es) this JVM started");
 				RUNNING.forEach(Children::stop);
 			}
 		}, "stop-children"));
@@ -29,6 +29,10 @@ final class Children {
 		RUNNING.add(process);
 	}
 
+	/**
+	 * Asks the process to stop (SIGTERM: graceful shutdown); kills it after 20 s (a JVM
+	 * out of memory may not stop by itself).
+	 */
 	static void stop(Process process) {
 		try {
 			process.destroy();
