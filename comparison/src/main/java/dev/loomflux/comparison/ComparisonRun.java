@@ -1,7 +1,8 @@
 package dev.loomflux.comparison;
 
-import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,10 @@ import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
+import dev.loomflux.comparison.scenario.Database;
+import dev.loomflux.comparison.scenario.RunCheck;
+import dev.loomflux.comparison.scenario.Scenario;
+import dev.loomflux.comparison.scenario.Scenarios;
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.recording.LatencyFile;
 import dev.loomflux.launcher.Taskset;
@@ -206,11 +211,9 @@ final class ComparisonRun {
 		try {
 			Files.createDirectories(runFolder);
 			stub.behave(scenario.downstream());
-			OrdersCheck orders = name.equals("orders") ? new OrdersCheck(this.settings,
-					Integer.parseInt(scenario.parameters().getOrDefault("hotProducts", "5"))) : null;
-			if (orders != null) {
-				orders.before();
-			}
+			Scenario type = Scenarios.named(name);
+			RunCheck check = type.check(database(), scenario.parameters());
+			check.before();
 			Plan plan = new Plan(name, service.baseUrl(), scenario.injection(), withLoadGeneratorWarmup(scenario),
 					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
 			GatlingLauncher.Outcome outcome;
@@ -221,7 +224,7 @@ final class ComparisonRun {
 				scrapes = scraper.scrapes();
 			}
 			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
-			Map<String, Double> figures = new java.util.LinkedHashMap<>(Figures.derive(name, steps));
+			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
 			// how long the service took to go quiet after what ran before
 			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
 			// it never did, and this run started anyway
@@ -229,9 +232,7 @@ final class ComparisonRun {
 			if (outcome.cpuShare() != null) {
 				figures.put("loadGeneratorCpuShare", outcome.cpuShare());
 			}
-			if (orders != null) {
-				figures.putAll(orders.after());
-			}
+			figures.putAll(check.after());
 			String failure = !service.isAlive() ? "the service exited during the run; see " + service.log()
 					: (outcome.latency().stopReason() != null) ? "partial: " + outcome.latency().stopReason() : null;
 			return new ScenarioRun(name, variant.name(), repeat, outcome.report(), steps,
@@ -246,6 +247,22 @@ final class ComparisonRun {
 		finally {
 			progress.runDone(scenario.seconds());
 		}
+	}
+
+	private Database database() {
+		return new Database() {
+
+			@Override
+			public String name() {
+				return ComparisonRun.this.settings.database();
+			}
+
+			@Override
+			public Connection connect() throws SQLException {
+				return Storage.connect(ComparisonRun.this.settings);
+			}
+
+		};
 	}
 
 	/**

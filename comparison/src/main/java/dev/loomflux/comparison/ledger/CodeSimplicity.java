@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.CodeMetrics;
 

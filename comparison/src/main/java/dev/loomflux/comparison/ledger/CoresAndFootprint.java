@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.CpuNeighbour;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Footprint;
 import dev.loomflux.comparison.results.ServerStats;
@@ -39,7 +44,7 @@ final class CoresAndFootprint {
 		Map<String, String> figures = new LinkedHashMap<>();
 		Map<String, Double> cpu = new LinkedHashMap<>();
 		for (String variant : VARIANTS) {
-			List<Level> levels = Evidence.levels(evidence.runs("cpu-neighbour", variant), Step::background);
+			List<Level> levels = Evidence.levels(evidence.runs(CpuNeighbour.NAME, variant), Step::background);
 			if (levels.isEmpty()) {
 				figures.put(variant, Format.NOT_MEASURED);
 				continue;

@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.CpuNeighbour;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Step;
 
@@ -81,7 +86,7 @@ final class CpuBoundVirtualThreads {
 	}
 
 	private static Level highestAbove(Evidence evidence, String variant, int cores) {
-		List<Level> levels = Evidence.levels(evidence.runs("cpu-neighbour", variant), Step::background);
+		List<Level> levels = Evidence.levels(evidence.runs(CpuNeighbour.NAME, variant), Step::background);
 		Level highest = null;
 		for (Level level : levels) {
 			if (level.key() > cores) {
@@ -92,7 +97,7 @@ final class CpuBoundVirtualThreads {
 	}
 
 	private static Level levelAt(Evidence evidence, String variant, double background) {
-		return Evidence.levels(evidence.runs("cpu-neighbour", variant), Step::background)
+		return Evidence.levels(evidence.runs(CpuNeighbour.NAME, variant), Step::background)
 			.stream()
 			.filter((level) -> level.key() == background)
 			.findFirst()

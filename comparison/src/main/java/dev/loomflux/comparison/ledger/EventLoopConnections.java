@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.Connections;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
@@ -31,10 +36,10 @@ final class EventLoopConnections {
 
 	static ClaimVerdict evaluate(Evidence evidence) {
 		Map<String, String> figures = new LinkedHashMap<>();
-		List<Level> reactive = Evidence.levels(evidence.runs("connections", Evidence.REACTIVE), Step::concurrency);
+		List<Level> reactive = Evidence.levels(evidence.runs(Connections.NAME, Evidence.REACTIVE), Step::concurrency);
 		for (String variant : List.of(Evidence.REACTIVE, Evidence.LOOM)) {
 			List<Level> levels = (variant.equals(Evidence.REACTIVE)) ? reactive
-					: Evidence.levels(evidence.runs("connections", variant), Step::concurrency);
+					: Evidence.levels(evidence.runs(Connections.NAME, variant), Step::concurrency);
 			figures.put(variant, describe(evidence, variant, levels));
 		}
 		String cap = evidence.setting(MAX_STREAMS_SETTING);
@@ -55,7 +60,7 @@ final class EventLoopConnections {
 				failed = level;
 			}
 		}
-		Spread perStream = evidence.runFigure("connections", Evidence.REACTIVE, "rssBytesPerStream");
+		Spread perStream = evidence.runFigure(Connections.NAME, Evidence.REACTIVE, "rssBytesPerStream");
 		String memory = " RSS per stream " + Spread.format(perStream, Format::bytes) + ".";
 		if (held != null && held.key() >= CLAIMED_STREAMS) {
 			return Verdict.of(Claim.C3, figures, Verdict.SUPPORTED, RULE,
@@ -87,9 +92,9 @@ final class EventLoopConnections {
 				+ Spread.format(top.figure((s) -> Steps.server(s, ServerStats::rssBytes)), Format::bytes) + ", threads "
 				+ Spread.format(top.figure((s) -> Steps.server(s, ServerStats::platformThreads)), Format::count)
 				+ "; RSS/stream "
-				+ Spread.format(evidence.runFigure("connections", variant, "rssBytesPerStream"), Format::bytes)
+				+ Spread.format(evidence.runFigure(Connections.NAME, variant, "rssBytesPerStream"), Format::bytes)
 				+ ", heap/stream "
-				+ Spread.format(evidence.runFigure("connections", variant, "heapBytesPerStream"), Format::bytes);
+				+ Spread.format(evidence.runFigure(Connections.NAME, variant, "heapBytesPerStream"), Format::bytes);
 	}
 
 	private static Double parse(String value) {

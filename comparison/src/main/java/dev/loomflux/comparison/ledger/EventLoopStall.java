@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.CpuNeighbour;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Step;
 
@@ -72,7 +77,7 @@ final class EventLoopStall {
 	record Foreground(Spread baselineP99, Spread highP99, Spread highMax, Spread highErrors, double background) {
 
 		static Foreground of(Evidence evidence, String variant) {
-			List<Level> levels = Evidence.levels(evidence.runs("cpu-neighbour", variant), Step::background);
+			List<Level> levels = Evidence.levels(evidence.runs(CpuNeighbour.NAME, variant), Step::background);
 			if (levels.size() < 2 || levels.getFirst().key() != 0) {
 				return new Foreground(null, null, null, null, 0);
 			}

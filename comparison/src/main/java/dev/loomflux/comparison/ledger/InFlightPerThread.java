@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.ConcurrencySweep;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
@@ -32,7 +37,7 @@ final class InFlightPerThread {
 		for (String variant : List.of(Evidence.LOOM, Evidence.REACTIVE)) {
 			Level level = highestHealthy(evidence, variant);
 			if (level == null) {
-				figures.put(variant, evidence.runs("concurrency-sweep", variant).isEmpty() ? Format.NOT_MEASURED
+				figures.put(variant, evidence.runs(ConcurrencySweep.NAME, variant).isEmpty() ? Format.NOT_MEASURED
 						: "not measured (no sweep step with errors < 1 %)");
 				continue;
 			}
@@ -70,7 +75,7 @@ final class InFlightPerThread {
 	}
 
 	private static Level highestHealthy(Evidence evidence, String variant) {
-		List<Level> levels = Evidence.levels(evidence.runs("concurrency-sweep", variant), Step::concurrency);
+		List<Level> levels = Evidence.levels(evidence.runs(ConcurrencySweep.NAME, variant), Step::concurrency);
 		Level highest = null;
 		for (Level level : levels) {
 			if (level.errorsBelow(MAX_ERROR_PERCENT / 100)) {

@@ -4,6 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.scenario.CatalogRead;
+import dev.loomflux.comparison.scenario.HomeFanout;
+import dev.loomflux.comparison.scenario.Mixed;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.ledger.KneeComparison.Outcome;
 import dev.loomflux.comparison.results.ClaimVerdict;
 
@@ -17,7 +24,7 @@ final class KneeClaims {
 	/** Knees within this share of the larger one count as equal. */
 	static final double MARGIN = 0.20;
 
-	static final List<String> IO_SCENARIOS = List.of("home-fanout", "catalog-read");
+	static final List<String> IO_SCENARIOS = List.of(HomeFanout.NAME, CatalogRead.NAME);
 
 	static final String PARITY_RULE = "knee (docs/claims.md#the-knee) of loom vs reactive on home-fanout and catalog-read: supported if within 20 % on both; "
 			+ "refuted if apart by more on both; it depends if apart on one only, or if a knee not reached (\">= X\") or below the lowest step leaves the gap open";
@@ -71,10 +78,10 @@ final class KneeClaims {
 	static ClaimVerdict mixed(Evidence evidence) {
 		Map<String, String> figures = new LinkedHashMap<>();
 		for (String variant : List.of(Evidence.LOOM, Evidence.REACTIVE, Evidence.REACTIVE_INLINE)) {
-			figures.put(variant, "mixed knee " + kneeText(evidence, "mixed", variant));
+			figures.put(variant, "mixed knee " + kneeText(evidence, Mixed.NAME, variant));
 		}
-		Outcome inline = loomVersus(evidence, "mixed", Evidence.REACTIVE_INLINE);
-		Outcome reactive = loomVersus(evidence, "mixed", Evidence.REACTIVE);
+		Outcome inline = loomVersus(evidence, Mixed.NAME, Evidence.REACTIVE_INLINE);
+		Outcome reactive = loomVersus(evidence, Mixed.NAME, Evidence.REACTIVE);
 		if (inline == Outcome.NOT_MEASURED || reactive == Outcome.NOT_MEASURED) {
 			return Verdict.of(Claim.C9, figures, Verdict.NOT_MEASURED, MIXED_RULE,
 					"A mixed knee of loom, reactive or reactive-inline is not measured.");

@@ -1,12 +1,14 @@
 package dev.loomflux.comparison.ledger;
 
-import java.util.List;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
  * Two knees compared within a margin, honest about knees that were not reached (">= X":
  * the true knee may be anywhere above) or lie below the lowest step.
  */
-final class KneeComparison {
+public final class KneeComparison {
 
 	enum Outcome {
 
@@ -29,9 +31,11 @@ final class KneeComparison {
 	private KneeComparison() {
 	}
 
-	static Knee.Summary knee(Evidence evidence, String scenario, String variant) {
-		List<Knee.Result> repeats = evidence.runs(scenario, variant).stream().map(Knee::of).toList();
-		return Knee.acrossRepeats(repeats);
+	public static Knee.Summary knee(Evidence evidence, String scenario, String variant) {
+		double objective = Scenarios.named(scenario)
+			.p99ObjectiveMs()
+			.orElseThrow(() -> new IllegalArgumentException("No p99 objective for scenario " + scenario));
+		return Knee.acrossRuns(evidence.runs(scenario, variant), objective);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.loomflux.comparison.ledger;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Results;
 

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.scenario.CatalogRead;
+import dev.loomflux.comparison.scenario.HomeFanout;
+import dev.loomflux.comparison.scenario.Mixed;
+import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.ledger.KneeComparison.Outcome;
 import dev.loomflux.comparison.results.ClaimVerdict;
 
@@ -30,7 +34,7 @@ final class OverallChoice {
 		List<String> pro = new ArrayList<>();
 		List<String> contra = new ArrayList<>();
 		boolean anyMeasured = false;
-		for (String scenario : List.of("home-fanout", "catalog-read", "mixed")) {
+		for (String scenario : List.of(HomeFanout.NAME, CatalogRead.NAME, Mixed.NAME)) {
 			Outcome outcome = KneeClaims.loomVersus(evidence, scenario, Evidence.REACTIVE);
 			anyMeasured |= outcome != Outcome.NOT_MEASURED;
 			if (outcome == Outcome.FIRST_LEADS) {

@@ -8,15 +8,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.scenario.CatalogRead;
+import dev.loomflux.comparison.scenario.HomeFanout;
+import dev.loomflux.comparison.scenario.Mixed;
+import dev.loomflux.comparison.scenario.Scenario;
+import dev.loomflux.comparison.scenario.Scenarios;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
-import dev.loomflux.comparison.results.ServerStats;
-import dev.loomflux.comparison.results.Step;
 
 /**
  * Writes {@code summary.md}: the conditions, the claims ledger, the thresholds, a short
@@ -98,8 +102,8 @@ public final class SummaryWriter {
 		md.append(String.format(Locale.ROOT,
 				": the highest offered rate whose step has errors < %.0f %%, ok/s >= %.0f %% of the offered rate and the p99 of every request name within the objective "
 						+ "(catalog-read %.0f ms, home-fanout %.0f ms, mixed %.0f ms); \">= X\" when the highest step met it (not reached), \"below X\" when no step did.\n",
-				Knee.MAX_ERROR_RATE_PERCENT, Knee.MIN_THROUGHPUT_PERCENT, Knee.P99_OBJECTIVE_MS.get("catalog-read"),
-				Knee.P99_OBJECTIVE_MS.get("home-fanout"), Knee.P99_OBJECTIVE_MS.get("mixed")));
+				Knee.MAX_ERROR_RATE_PERCENT, Knee.MIN_THROUGHPUT_PERCENT, objective(CatalogRead.NAME),
+				objective(HomeFanout.NAME), objective(Mixed.NAME)));
 		for (ClaimVerdict claim : claims) {
 			md.append("- [")
 				.append(claim.id())
@@ -140,86 +144,15 @@ public final class SummaryWriter {
 				(manifest.durationSeconds() != null) ? ", lasted " + Format.seconds(manifest.durationSeconds()) : "");
 	}
 
-	private static String scenarioTable(Evidence evidence, String scenario, List<String> variants) {
-		List<String> header;
-		Function<String, List<String>> row;
-		if (Knee.P99_OBJECTIVE_MS.containsKey(scenario)) {
-			header = List.of("knee", "worst p99 at the knee", "ok/s at the knee", "repeats");
-			row = (variant) -> {
-				Knee.Summary knee = KneeComparison.knee(evidence, scenario, variant);
-				Step step = knee.median().step();
-				return List.of(knee.text(),
-						(step != null) ? Format.orNotMeasured(Steps.worstP99(step), Format::ms) : "-",
-						(step != null) ? Format.orNotMeasured(Steps.totalOkPerSecond(step), Format::rate) : "-",
-						String.valueOf(evidence.runs(scenario, variant).size()));
-			};
-		}
-		else if (scenario.equals("concurrency-sweep")) {
-			header = List.of("highest step", "p99 there", "errors there", "peak threads", "peak RSS",
-					"heap / in-flight", "RSS / in-flight");
-			row = (variant) -> top(evidence, scenario, variant, Step::concurrency, (top) -> List.of(
-					Format.count(top.key()) + " in flight", Spread.format(top.figure(Steps::worstP99), Format::ms),
-					Spread.format(top.figure(Steps::errorRate), Format::percent),
-					Spread.format(top.figure((s) -> Steps.server(s, ServerStats::platformThreads)), Format::count),
-					Spread.format(top.figure((s) -> Steps.server(s, ServerStats::rssBytes)), Format::bytes),
-					Spread.format(evidence.runFigure(scenario, variant, "heapBytesPerInFlight"), Format::bytes),
-					Spread.format(evidence.runFigure(scenario, variant, "rssBytesPerInFlight"), Format::bytes)));
-		}
-		else if (scenario.equals("cpu-neighbour")) {
-			header = List.of("foreground p99, background 0", "highest background", "foreground p99 there",
-					"insights ok/s there", "CPU there");
-			row = (variant) -> {
-				List<Level> levels = Evidence.levels(evidence.runs(scenario, variant), Step::background);
-				if (levels.isEmpty()) {
-					return notMeasured(5);
-				}
-				Level top = levels.getLast();
-				return List.of(
-						(levels.getFirst().key() == 0)
-								? Spread.format(levels.getFirst().figure((s) -> Steps.p99(s, "product")), Format::ms)
-								: Format.NOT_MEASURED,
-						Format.count(top.key()), Spread.format(top.figure((s) -> Steps.p99(s, "product")), Format::ms),
-						Spread.format(top.figure((s) -> Steps.okPerSecond(s, "insights")), Format::rate),
-						Spread.format(top.figure((s) -> Steps.server(s, ServerStats::cpu)), Format::percent));
-			};
-		}
-		else if (scenario.equals("orders")) {
-			header = List.of("order p99", "errors", "orders created", "stock invariant violations", "duplicate orders");
-			row = (variant) -> top(evidence, scenario, variant, Step::offeredRate,
-					(top) -> List.of(Spread.format(top.figure((s) -> Steps.p99(s, "order")), Format::ms),
-							Spread.format(top.figure(Steps::errorRate), Format::percent),
-							Spread.format(evidence.runFigure(scenario, variant, "ordersCreated"), Format::count),
-							Spread.format(evidence.runFigure(scenario, variant, "stockInvariantViolations"),
-									Format::count),
-							Spread.format(evidence.runFigure(scenario, variant, "duplicateOrders"), Format::count)));
-		}
-		else if (scenario.equals("connections")) {
-			header = List.of("highest step", "errors there", "peak RSS there", "RSS / stream", "heap / stream");
-			row = (variant) -> top(evidence, scenario, variant, Step::concurrency,
-					(top) -> List.of(Format.count(top.key()) + " streams",
-							Spread.format(top.figure(Steps::errorRate), Format::percent),
-							Spread.format(top.figure((s) -> Steps.server(s, ServerStats::rssBytes)), Format::bytes),
-							Spread.format(evidence.runFigure(scenario, variant, "rssBytesPerStream"), Format::bytes),
-							Spread.format(evidence.runFigure(scenario, variant, "heapBytesPerStream"), Format::bytes)));
-		}
-		else {
-			header = List.of("steps", "worst p99 at the last step", "errors at the last step");
-			row = (variant) -> {
-				List<ScenarioRun> runs = evidence.runs(scenario, variant);
-				if (runs.isEmpty()) {
-					return notMeasured(3);
-				}
-				Step last = runs.getFirst().steps().getLast();
-				return List.of(String.valueOf(runs.getFirst().steps().size()),
-						Format.orNotMeasured(Steps.worstP99(last), Format::ms),
-						Format.orNotMeasured(Steps.errorRate(last), Format::percent));
-			};
-		}
+	/** Its columns come from the scenario's type. */
+	private static String scenarioTable(Evidence evidence, String name, List<String> variants) {
+		Scenario scenario = Scenarios.named(name);
+		List<String> header = scenario.summaryHeader();
 		StringBuilder md = new StringBuilder("| variant | ").append(String.join(" | ", header)).append(" |\n|---");
 		md.append("|---".repeat(header.size())).append("|\n");
 		for (String variant : variants) {
-			List<String> cells = evidence.runs(scenario, variant).isEmpty() ? notMeasured(header.size())
-					: row.apply(variant);
+			List<String> cells = evidence.runs(name, variant).isEmpty() ? notMeasured(header.size())
+					: scenario.summaryRow(evidence, variant);
 			md.append("| ").append(variant);
 			for (String value : cells) {
 				md.append(" | ").append(cell(value));
@@ -229,10 +162,8 @@ public final class SummaryWriter {
 		return md.toString();
 	}
 
-	private static List<String> top(Evidence evidence, String scenario, String variant,
-			Function<Step, ? extends Number> key, Function<Level, List<String>> cells) {
-		List<Level> levels = Evidence.levels(evidence.runs(scenario, variant), key);
-		return levels.isEmpty() ? notMeasured(1) : cells.apply(levels.getLast());
+	private static double objective(String scenario) {
+		return Scenarios.named(scenario).p99ObjectiveMs().orElseThrow();
 	}
 
 	private static List<String> notMeasured(int columns) {

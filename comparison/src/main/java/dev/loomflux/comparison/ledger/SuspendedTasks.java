@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.loomflux.comparison.scenario.ConcurrencySweep;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Microbenchmarks;
 
@@ -75,8 +79,8 @@ final class SuspendedTasks {
 			}
 		}
 		for (String variant : List.of(Evidence.LOOM, Evidence.PLATFORM, Evidence.REACTIVE)) {
-			Spread heap = evidence.runFigure("concurrency-sweep", variant, "heapBytesPerInFlight");
-			Spread rss = evidence.runFigure("concurrency-sweep", variant, "rssBytesPerInFlight");
+			Spread heap = evidence.runFigure(ConcurrencySweep.NAME, variant, "heapBytesPerInFlight");
+			Spread rss = evidence.runFigure(ConcurrencySweep.NAME, variant, "rssBytesPerInFlight");
 			figures.put(variant + " (sweep)", "heap " + Spread.format(heap, Format::bytes) + ", RSS "
 					+ Spread.format(rss, Format::bytes) + " per in-flight request");
 		}

@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.ConcurrencySweep;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
@@ -61,7 +66,7 @@ final class ThreadPerRequestCollapse {
 	}
 
 	private static Sweep sweep(Evidence evidence, String variant) {
-		List<Level> levels = Evidence.levels(evidence.runs("concurrency-sweep", variant), Step::concurrency);
+		List<Level> levels = Evidence.levels(evidence.runs(ConcurrencySweep.NAME, variant), Step::concurrency);
 		Sweep sweep = new Sweep(levels);
 		if (levels.isEmpty()) {
 			return sweep;

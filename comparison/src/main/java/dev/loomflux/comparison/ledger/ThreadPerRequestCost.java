@@ -4,7 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.ledger.Evidence.Level;
+import dev.loomflux.comparison.scenario.ConcurrencySweep;
+import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.figures.Steps;
+import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
@@ -31,7 +36,7 @@ final class ThreadPerRequestCost {
 		Map<String, String> figures = new LinkedHashMap<>();
 		Map<String, List<Level>> sweeps = new LinkedHashMap<>();
 		for (String variant : List.of(Evidence.PLATFORM, Evidence.LOOM, Evidence.REACTIVE)) {
-			sweeps.put(variant, Evidence.levels(evidence.runs("concurrency-sweep", variant), Step::concurrency));
+			sweeps.put(variant, Evidence.levels(evidence.runs(ConcurrencySweep.NAME, variant), Step::concurrency));
 		}
 		Double equal = null;
 		for (Level level : sweeps.get(Evidence.PLATFORM)) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import dev.loomflux.comparison.results.Step;
+import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
  * What a scenario's steps vary, and so the x axis of its charts: the background CPU work
@@ -23,8 +24,7 @@ record Axis(String label, Function<Step, Double> x, boolean closed) {
 		if (steps.stream().anyMatch((step) -> step.offeredRate() != null)) {
 			return new Axis("offered load (req/s)", Step::offeredRate, false);
 		}
-		String label = "connections".equals(scenario) ? "open SSE streams" : "users in flight";
-		return new Axis(label, (step) -> number(step.concurrency()), true);
+		return new Axis(Scenarios.named(scenario).closedAxisLabel(), (step) -> number(step.concurrency()), true);
 	}
 
 	/** Logarithmic when the steps span more than a factor of 20 and none is 0. */

@@ -15,6 +15,7 @@ import dev.loomflux.comparison.results.Sample;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
+import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
  * One scenario: its runs, charts against its load axis, percentiles, errors, time series.
@@ -49,9 +50,9 @@ final class ScenarioSection {
 			charts.add(memory());
 			charts.add(threads());
 		}
-		if ("cpu-neighbour".equals(this.data.scenario)) {
+		if (background()) {
 			charts.add(lineChart("background-throughput", "Background insights ok/s vs background CPU work", "ok/s",
-					StepFigures::backgroundOkPerSecond));
+					StepFigures.backgroundOkPerSecond(this.data.scenario)));
 		}
 		charts.add(lineChart("errors", "Failed requests vs " + this.data.axis.label(), "% of requests",
 				StepFigures::errorRate));
@@ -139,9 +140,14 @@ final class ScenarioSection {
 				List.of(Point.of(x, okPerSecond))));
 	}
 
+	/** Whether the scenario keeps background work in flight (cpu-neighbour). */
+	private boolean background() {
+		return Scenarios.named(this.data.scenario).backgroundRequest().isPresent();
+	}
+
 	private Chart p99() {
 		List<String> notes = new ArrayList<>();
-		boolean neighbour = "cpu-neighbour".equals(this.data.scenario);
+		boolean neighbour = background();
 		List<Series> series = new ArrayList<>(
 				this.data.perVariant(StepFigures.worstP99(this.data.scenario), "line", "", notes));
 		KneeMark.p99ObjectiveMs(this.data.scenario).ifPresent((objective) -> {

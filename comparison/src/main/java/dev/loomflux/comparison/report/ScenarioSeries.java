@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.report.Chart.Point;
 import dev.loomflux.comparison.report.Chart.Series;
 import dev.loomflux.comparison.results.ScenarioRun;
@@ -115,17 +116,21 @@ final class ScenarioSeries {
 	 * The variant's knee, the median over its repeats; empty when the scenario has none.
 	 */
 	Optional<KneeMark> knee(String variant) {
-		List<KneeMark> knees = kneesOfRepeats(variant);
-		return knees.isEmpty() ? Optional.empty() : Optional.of(KneeMark.median(knees));
+		return KneeMark.p99ObjectiveMs(this.scenario)
+			.flatMap((objective) -> KneeMark.of(Knee.acrossRuns(withSteps(variant), objective).median()));
 	}
 
 	List<KneeMark> kneesOfRepeats(String variant) {
-		return this.runs.get(variant)
-			.stream()
-			.filter((run) -> !steps(run).isEmpty())
-			.map((run) -> KneeMark.of(this.scenario, steps(run)))
-			.flatMap(Optional::stream)
-			.toList();
+		return KneeMark.p99ObjectiveMs(this.scenario)
+			.map((objective) -> withSteps(variant).stream()
+				.map((run) -> KneeMark.of(Knee.of(run.steps(), objective)))
+				.flatMap(Optional::stream)
+				.toList())
+			.orElse(List.of());
+	}
+
+	private List<ScenarioRun> withSteps(String variant) {
+		return this.runs.get(variant).stream().filter((run) -> !steps(run).isEmpty()).toList();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
+import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
  * The figures the report plots for a step; null where the step has none. In cpu-neighbour
@@ -16,13 +17,11 @@ import dev.loomflux.comparison.results.Step;
  */
 final class StepFigures {
 
-	static final String BACKGROUND_REQUEST = "insights";
-
 	private StepFigures() {
 	}
 
 	static boolean isBackground(String scenario, String request) {
-		return "cpu-neighbour".equals(scenario) && BACKGROUND_REQUEST.equals(request);
+		return Scenarios.named(scenario).backgroundRequest().filter(request::equals).isPresent();
 	}
 
 	static Stream<Map.Entry<String, RequestStats>> foreground(String scenario, Step step) {
@@ -55,9 +54,13 @@ final class StepFigures {
 		return (ok + ko > 0) ? 100.0 * ko / (ok + ko) : null;
 	}
 
-	static Double backgroundOkPerSecond(Step step) {
-		RequestStats stats = (step.requests() != null) ? step.requests().get(BACKGROUND_REQUEST) : null;
-		return (stats != null) ? stats.okPerSecond() : null;
+	/** ok/s of the scenario's background request name, if it has one. */
+	static Function<Step, Double> backgroundOkPerSecond(String scenario) {
+		return (step) -> Scenarios.named(scenario)
+			.backgroundRequest()
+			.map((name) -> (step.requests() != null) ? step.requests().get(name) : null)
+			.map(RequestStats::okPerSecond)
+			.orElse(null);
 	}
 
 	static Function<Step, Double> server(Function<ServerStats, Double> figure) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.comparison.results.Results;
-import dev.loomflux.comparison.results.ScenarioRun;
 
 /** The variants in the manifest's order, each with the same colour on every chart. */
 final class Variants {

@@ -3,6 +3,8 @@ package dev.loomflux.comparison.ledger;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.scenario.Scenarios;
 import dev.loomflux.comparison.ledger.KneeComparison.Outcome;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
@@ -66,7 +68,8 @@ class KneeTest {
 	void shouldTakeTheObjectiveFromTheScenario() {
 		ScenarioRun run = new ScenarioRun("home-fanout", "loom", 1, null, List.of(openOk(100, 250), openOk(200, 350)),
 				List.of(), Map.of(), null);
-		assertThat(Knee.of(run).rate()).isEqualTo(100);
+		double objective = Scenarios.named(run.scenario()).p99ObjectiveMs().orElseThrow();
+		assertThat(Knee.acrossRuns(List.of(run), objective).median().rate()).isEqualTo(100);
 	}
 
 	@Test

@@ -1,10 +1,9 @@
-package dev.loomflux.comparison.ledger;
+package dev.loomflux.comparison.figures;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.loomflux.gatling.recording.RequestStats;
@@ -31,20 +30,15 @@ public final class Knee {
 
 	public static final double MIN_THROUGHPUT_PERCENT = 95;
 
-	/** p99 objective of each scenario with a knee, ms. */
-	public static final Map<String, Double> P99_OBJECTIVE_MS = Map.of("catalog-read", 100.0, "home-fanout", 300.0,
-			"mixed", 500.0);
-
 	private Knee() {
 	}
 
-	/** The knee of one run, with its scenario's objective. */
-	public static Result of(ScenarioRun run) {
-		Double objective = P99_OBJECTIVE_MS.get(run.scenario());
-		if (objective == null) {
-			throw new IllegalArgumentException("No p99 objective for scenario " + run.scenario());
-		}
-		return of(run.steps(), objective);
+	/**
+	 * The knee of a scenario's runs (one per repeat) under its p99 objective, across the
+	 * repeats.
+	 */
+	public static Summary acrossRuns(List<ScenarioRun> runs, double p99ObjectiveMs) {
+		return acrossRepeats(runs.stream().map((run) -> of(run.steps(), p99ObjectiveMs)).toList());
 	}
 
 	/** The knee of a run's steps; closed-model steps (no offered rate) are ignored. */
@@ -145,7 +139,7 @@ public final class Knee {
 	 */
 	public record Result(Kind kind, Double rate, Double lowestRate, Step step) {
 
-		static Result notMeasured() {
+		public static Result notMeasured() {
 			return new Result(Kind.NOT_MEASURED, null, null, null);
 		}
 

@@ -1,4 +1,4 @@
-package dev.loomflux.comparison.ledger;
+package dev.loomflux.comparison.figures;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,12 +13,12 @@ import java.util.function.DoubleFunction;
  * @param median the median (the mean of the two middle values for an even count)
  * @param count how many repeats measured it
  */
-record Spread(double median, double min, double max, int count) {
+public record Spread(double median, double min, double max, int count) {
 
 	/**
 	 * @return null when no value is present
 	 */
-	static Spread of(Collection<Double> values) {
+	public static Spread of(Collection<Double> values) {
 		List<Double> present = new ArrayList<>(values.stream().filter(Objects::nonNull).sorted().toList());
 		if (present.isEmpty()) {
 			return null;
@@ -29,14 +29,14 @@ record Spread(double median, double min, double max, int count) {
 	}
 
 	/** {@code "12 ms"}, or {@code "12 ms (10..15)"} across repeats. */
-	String format(DoubleFunction<String> unit) {
+	public String format(DoubleFunction<String> unit) {
 		if (this.count == 1 || this.min == this.max) {
 			return unit.apply(this.median);
 		}
 		return unit.apply(this.median) + " (" + unit.apply(this.min) + ".." + unit.apply(this.max) + ")";
 	}
 
-	static String format(Spread spread, DoubleFunction<String> unit) {
+	public static String format(Spread spread, DoubleFunction<String> unit) {
 		return (spread != null) ? spread.format(unit) : Format.NOT_MEASURED;
 	}
 

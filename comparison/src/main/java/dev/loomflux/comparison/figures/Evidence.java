@@ -1,4 +1,4 @@
-package dev.loomflux.comparison.ledger;
+package dev.loomflux.comparison.figures;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,38 +15,39 @@ import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
+import dev.loomflux.launcher.Variant;
 
 /**
  * What the rules read {@link Results} through: the runs of a scenario and variant (all
  * repeats), and the steps of those runs grouped by load level, so that every rule decides
  * on medians across repeats the same way.
  */
-final class Evidence {
+public final class Evidence {
 
-	static final String LOOM = "loom";
+	public static final String LOOM = Variant.LOOM.name();
 
-	static final String PLATFORM = "platform";
+	public static final String PLATFORM = Variant.PLATFORM.name();
 
-	static final String REACTIVE = "reactive";
+	public static final String REACTIVE = Variant.REACTIVE.name();
 
-	static final String REACTIVE_INLINE = "reactive-inline";
+	public static final String REACTIVE_INLINE = Variant.REACTIVE_INLINE.name();
 
 	private final Results results;
 
-	Evidence(Results results) {
+	public Evidence(Results results) {
 		this.results = Objects.requireNonNull(results, "results");
 	}
 
-	Results results() {
+	public Results results() {
 		return this.results;
 	}
 
-	Manifest manifest() {
+	public Manifest manifest() {
 		return this.results.manifest();
 	}
 
 	/** The runs of a scenario against a variant that have steps, by repeat. */
-	List<ScenarioRun> runs(String scenario, String variant) {
+	public List<ScenarioRun> runs(String scenario, String variant) {
 		if (this.results.scenarios() == null) {
 			return List.of();
 		}
@@ -59,7 +60,7 @@ final class Evidence {
 	}
 
 	/** A named figure of the whole run ({@link ScenarioRun#figures()}) across repeats. */
-	Spread runFigure(String scenario, String variant, String name) {
+	public Spread runFigure(String scenario, String variant, String name) {
 		List<Double> values = new ArrayList<>();
 		for (ScenarioRun run : runs(scenario, variant)) {
 			values.add((run.figures() != null) ? run.figures().get(name) : null);
@@ -67,22 +68,22 @@ final class Evidence {
 		return Spread.of(values);
 	}
 
-	List<Footprint> footprints(String variant) {
+	public List<Footprint> footprints(String variant) {
 		if (this.results.footprints() == null) {
 			return List.of();
 		}
 		return this.results.footprints().stream().filter((footprint) -> variant.equals(footprint.variant())).toList();
 	}
 
-	Spread footprint(String variant, Function<Footprint, Double> figure) {
+	public Spread footprint(String variant, Function<Footprint, Double> figure) {
 		return Spread.of(footprints(variant).stream().map(figure).toList());
 	}
 
-	Microbenchmarks microbenchmarks() {
+	public Microbenchmarks microbenchmarks() {
 		return this.results.microbenchmarks();
 	}
 
-	List<CodeMetrics> codeMetrics() {
+	public List<CodeMetrics> codeMetrics() {
 		return (this.results.codeMetrics() != null) ? this.results.codeMetrics() : List.of();
 	}
 
@@ -90,7 +91,7 @@ final class Evidence {
 	 * Cores of the service under test, from the taskset list of the manifest ("1", "0-1",
 	 * "2,3"); null when it cannot be read.
 	 */
-	Integer serviceCores() {
+	public Integer serviceCores() {
 		Manifest manifest = manifest();
 		if (manifest == null || manifest.serviceCpus() == null || manifest.serviceCpus().isBlank()) {
 			return null;
@@ -109,7 +110,7 @@ final class Evidence {
 		return cores;
 	}
 
-	String setting(String key) {
+	public String setting(String key) {
 		Manifest manifest = manifest();
 		if (manifest == null || manifest.settings() == null) {
 			return null;
@@ -124,7 +125,7 @@ final class Evidence {
 	 * The steps of several repeats grouped by load level (concurrency, offered rate or
 	 * background), lowest level first; steps without the key are left out.
 	 */
-	static List<Level> levels(List<ScenarioRun> runs, Function<Step, ? extends Number> key) {
+	public static List<Level> levels(List<ScenarioRun> runs, Function<Step, ? extends Number> key) {
 		Map<Double, List<Step>> byLevel = new TreeMap<>();
 		for (ScenarioRun run : runs) {
 			for (Step step : run.steps()) {
@@ -145,14 +146,14 @@ final class Evidence {
 	 * @param key the concurrency, offered rate or background of the level
 	 * @param steps one per repeat that ran the level
 	 */
-	record Level(double key, List<Step> steps) {
+	public record Level(double key, List<Step> steps) {
 
-		Spread figure(Function<Step, Double> figure) {
+		public Spread figure(Function<Step, Double> figure) {
 			return Spread.of(this.steps.stream().map(figure).toList());
 		}
 
 		/** The median error rate below the limit; false when not measured. */
-		boolean errorsBelow(double limit) {
+		public boolean errorsBelow(double limit) {
 			Spread errors = figure(Steps::errorRate);
 			return errors != null && errors.median() < limit;
 		}

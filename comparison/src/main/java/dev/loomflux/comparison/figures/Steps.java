@@ -1,4 +1,4 @@
-package dev.loomflux.comparison.ledger;
+package dev.loomflux.comparison.figures;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -8,13 +8,13 @@ import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
 
 /** Figures of one step, each null when the step did not measure it. */
-final class Steps {
+public final class Steps {
 
 	private Steps() {
 	}
 
 	/** ko / (ok + ko) over every request name of the step. */
-	static Double errorRate(Step step) {
+	public static Double errorRate(Step step) {
 		long ok = 0;
 		long ko = 0;
 		for (RequestStats stats : requests(step).values()) {
@@ -25,7 +25,7 @@ final class Steps {
 	}
 
 	/** Error rate of one request name. */
-	static Double errorRate(Step step, String name) {
+	public static Double errorRate(Step step, String name) {
 		RequestStats stats = requests(step).get(name);
 		if (stats == null || stats.ok() + stats.ko() == 0) {
 			return null;
@@ -33,18 +33,18 @@ final class Steps {
 		return (double) stats.ko() / (stats.ok() + stats.ko());
 	}
 
-	static Double p99(Step step, String name) {
+	public static Double p99(Step step, String name) {
 		RequestStats stats = requests(step).get(name);
 		return (stats != null) ? stats.p99() : null;
 	}
 
-	static Double max(Step step, String name) {
+	public static Double max(Step step, String name) {
 		RequestStats stats = requests(step).get(name);
 		return (stats != null) ? stats.max() : null;
 	}
 
 	/** The worst p99 over the request names of the step. */
-	static Double worstP99(Step step) {
+	public static Double worstP99(Step step) {
 		Double worst = null;
 		for (RequestStats stats : requests(step).values()) {
 			if (stats.p99() != null && (worst == null || stats.p99() > worst)) {
@@ -54,33 +54,33 @@ final class Steps {
 		return worst;
 	}
 
-	static Double okPerSecond(Step step, String name) {
+	public static Double okPerSecond(Step step, String name) {
 		RequestStats stats = requests(step).get(name);
 		return (stats != null) ? stats.okPerSecond() : null;
 	}
 
-	static Double totalOkPerSecond(Step step) {
+	public static Double totalOkPerSecond(Step step) {
 		Map<String, RequestStats> requests = requests(step);
 		return requests.isEmpty() ? null : requests.values().stream().mapToDouble(RequestStats::okPerSecond).sum();
 	}
 
-	static Double totalOk(Step step) {
+	public static Double totalOk(Step step) {
 		Map<String, RequestStats> requests = requests(step);
 		return requests.isEmpty() ? null : (double) requests.values().stream().mapToLong(RequestStats::ok).sum();
 	}
 
-	static Double server(Step step, Function<ServerStats, Double> figure) {
+	public static Double server(Step step, Function<ServerStats, Double> figure) {
 		return (step.server() != null) ? figure.apply(step.server()) : null;
 	}
 
 	/** CPU seconds the process used per successful request of the step. */
-	static Double cpuSecondsPerOk(Step step) {
+	public static Double cpuSecondsPerOk(Step step) {
 		Double cpuSeconds = server(step, ServerStats::cpuSeconds);
 		Double ok = totalOk(step);
 		return (cpuSeconds != null && ok != null && ok > 0) ? cpuSeconds / ok : null;
 	}
 
-	static Map<String, RequestStats> requests(Step step) {
+	public static Map<String, RequestStats> requests(Step step) {
 		return (step.requests() != null) ? step.requests() : Map.of();
 	}
 

@@ -1,4 +1,4 @@
-package dev.loomflux.comparison;
+package dev.loomflux.comparison.scenario;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +16,9 @@ import java.util.Map;
  * ({@code pg_stat_activity} every 250 ms: row locks of hot products, WAL flushes of every
  * commit, or CPU), to say where an order's time goes.
  */
-final class OrdersCheck {
+final class OrdersCheck implements RunCheck {
 
-	private final Settings settings;
+	private final Database database;
 
 	private final int hotProducts;
 
@@ -34,13 +34,14 @@ final class OrdersCheck {
 
 	private Thread sampler;
 
-	OrdersCheck(Settings settings, int hotProducts) {
-		this.settings = settings;
+	OrdersCheck(Database database, int hotProducts) {
+		this.database = database;
 		this.hotProducts = hotProducts;
 	}
 
-	void before() throws SQLException {
-		try (Connection connection = Storage.connect(this.settings)) {
+	@Override
+	public void before() throws SQLException {
+		try (Connection connection = this.database.connect()) {
 			this.stockBefore = stock(connection);
 			this.lastOrderBefore = single(connection, "SELECT coalesce(max(id), 0) FROM orders");
 		}
@@ -49,12 +50,12 @@ final class OrdersCheck {
 	}
 
 	private void sampleWaits() {
-		try (Connection connection = Storage.connect(this.settings);
+		try (Connection connection = this.database.connect();
 				PreparedStatement query = connection
 					.prepareStatement("SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') "
 							+ "FROM pg_stat_activity WHERE datname = ? AND state = 'active' "
 							+ "AND pid <> pg_backend_pid()")) {
-			query.setString(1, this.settings.database());
+			query.setString(1, this.database.name());
 			while (this.sampling) {
 				try (ResultSet rows = query.executeQuery()) {
 					while (rows.next()) {
@@ -75,10 +76,11 @@ final class OrdersCheck {
 	 * {@code pgActiveSessions} (mean per sample) and {@code pgWait:<event>} (mean
 	 * sessions waiting on it per sample, {@code pgWait:CPU} for those running).
 	 */
-	Map<String, Double> after() throws SQLException, InterruptedException {
+	@Override
+	public Map<String, Double> after() throws SQLException, InterruptedException {
 		this.sampling = false;
 		this.sampler.join();
-		try (Connection connection = Storage.connect(this.settings)) {
+		try (Connection connection = this.database.connect()) {
 			Map<Long, Long> stockAfter = stock(connection);
 			Map<Long, Long> ordered = new HashMap<>();
 			try (PreparedStatement query = connection.prepareStatement(
