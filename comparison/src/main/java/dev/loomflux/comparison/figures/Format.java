@@ -2,7 +2,10 @@ package dev.loomflux.comparison.figures;
 
 import java.util.Locale;
 
-/** How the ledger writes numbers: units always, "not measured" for a missing figure. */
+/**
+ * How summary.md and report.html write numbers: units always, "not measured" for a
+ * missing figure, so a figure reads the same in both.
+ */
 public final class Format {
 
 	public static final String NOT_MEASURED = "not measured";
@@ -60,6 +63,26 @@ public final class Format {
 
 	public static String orNotMeasured(Double value, java.util.function.DoubleFunction<String> unit) {
 		return (value != null) ? unit.apply(value) : NOT_MEASURED;
+	}
+
+	/**
+	 * A number without a unit: whole numbers from 100 up (with thousands separators), up
+	 * to three significant digits below.
+	 */
+	public static String number(Double value) {
+		if (value == null) {
+			return NOT_MEASURED;
+		}
+		double abs = Math.abs(value);
+		if (abs >= 100 || value == Math.rint(value)) {
+			return String.format(Locale.ROOT, "%,.0f", value);
+		}
+		return String.format(Locale.ROOT, (abs >= 10) ? "%.1f" : (abs >= 1) ? "%.2f" : "%.3g", value);
+	}
+
+	/** Bytes as MiB, for charts; null stays null. */
+	public static Double mib(Double bytes) {
+		return (bytes == null) ? null : bytes / (1024 * 1024);
 	}
 
 }

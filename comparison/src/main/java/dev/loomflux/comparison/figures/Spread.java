@@ -28,7 +28,19 @@ public record Spread(double median, double min, double max, int count) {
 		return new Spread(median, present.getFirst(), present.getLast(), n);
 	}
 
-	/** {@code "12 ms"}, or {@code "12 ms (10..15)"} across repeats. */
+	public static <T> Spread of(List<T> items, java.util.function.Function<T, Double> figure) {
+		return of(items.stream().map(figure).toList());
+	}
+
+	/** Whether the repeats disagree, so the range is worth showing. */
+	public boolean varies() {
+		return this.count > 1 && this.min < this.max;
+	}
+
+	/**
+	 * {@code "12 ms"}, or {@code "12 ms (10 ms..15 ms)"} across repeats: how summary.md
+	 * and report.html both write a figure over repeats.
+	 */
 	public String format(DoubleFunction<String> unit) {
 		if (this.count == 1 || this.min == this.max) {
 			return unit.apply(this.median);

@@ -2,6 +2,8 @@ package dev.loomflux.comparison.report;
 
 import java.util.List;
 
+import dev.loomflux.comparison.figures.Spread;
+
 /**
  * What the page's script turns into one Chart.js chart: the figures are computed here,
  * the script only draws them.

@@ -2,6 +2,7 @@ package dev.loomflux.comparison.report;
 
 import tools.jackson.databind.SerializationFeature;
 
+import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.results.ResultsJson;
 
 /** Escaping for the two places text goes into the page: HTML and embedded JSON. */

@@ -2,6 +2,7 @@ package dev.loomflux.comparison.report;
 
 import java.util.Optional;
 
+import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.results.Step;
 import dev.loomflux.comparison.scenario.Scenarios;

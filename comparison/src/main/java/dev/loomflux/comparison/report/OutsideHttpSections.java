@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.report.Chart.Point;
 import dev.loomflux.comparison.report.Chart.Series;
 import dev.loomflux.comparison.results.CodeMetrics;
@@ -28,8 +29,9 @@ final class OutsideHttpSections {
 			return;
 		}
 		List<List<String>> rows = footprints.stream()
-			.map((f) -> List.of(f.variant(), Format.seconds(f.startupSeconds()), Format.bytes(f.idleRssBytes()),
-					Format.bytes(f.idleHeapUsedBytes()), Format.number(f.idlePlatformThreads()),
+			.map((f) -> List.of(f.variant(), Format.orNotMeasured(f.startupSeconds(), Format::seconds),
+					Format.orNotMeasured(f.idleRssBytes(), Format::bytes),
+					Format.orNotMeasured(f.idleHeapUsedBytes(), Format::bytes), Format.number(f.idlePlatformThreads()),
 					(f.warmupRounds() != null) ? String.valueOf(f.warmupRounds().size()) : Format.NOT_MEASURED,
 					f.warmupSteady() ? "yes" : "no: hit its time limit"))
 			.toList();
@@ -91,8 +93,9 @@ final class OutsideHttpSections {
 					.toList());
 		page.table(List.of("parked task", "count", "heap per task", "RSS per task"),
 				parked.stream()
-					.map((p) -> List.of(p.kind(), Format.number((double) p.count()), Format.bytes(p.heapBytesPerTask()),
-							Format.bytes(p.rssBytesPerTask())))
+					.map((p) -> List.of(p.kind(), Format.number((double) p.count()),
+							Format.orNotMeasured(p.heapBytesPerTask(), Format::bytes),
+							Format.orNotMeasured(p.rssBytesPerTask(), Format::bytes)))
 					.toList());
 		Series handoff = new Series("ns per hand-off (bar: ± 99.9 % error)", "#4e79a7", "line", handoffs.stream()
 			.map((h) -> (h.error() != null)

@@ -3,6 +3,8 @@ package dev.loomflux.comparison.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.loomflux.comparison.figures.Format;
+
 /** The page being written: its HTML body and the charts its script will draw. */
 final class Page {
 

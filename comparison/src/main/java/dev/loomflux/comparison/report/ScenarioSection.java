@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Spread;
 import dev.loomflux.comparison.report.Chart.Point;
 import dev.loomflux.comparison.report.Chart.Series;
 import dev.loomflux.gatling.recording.RequestStats;
@@ -284,7 +286,7 @@ final class ScenarioSection {
 		List<List<String>> rows = new ArrayList<>();
 		for (String name : names) {
 			List<String> row = new ArrayList<>(List.of(name));
-			Function<Double, String> unit = name.contains("Bytes") ? Format::bytes : Format::number;
+			java.util.function.DoubleFunction<String> unit = name.contains("Bytes") ? Format::bytes : Format::number;
 			for (List<ScenarioRun> runs : this.data.runs.values()) {
 				Spread spread = Spread.of(runs, (run) -> (run.figures() != null) ? run.figures().get(name) : null);
 				row.add(Spread.format(spread, unit));

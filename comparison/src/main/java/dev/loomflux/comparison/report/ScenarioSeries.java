@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Spread;
 import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.report.Chart.Point;
 import dev.loomflux.comparison.report.Chart.Series;

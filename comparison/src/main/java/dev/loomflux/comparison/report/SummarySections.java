@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
@@ -23,14 +24,14 @@ final class SummarySections {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(List.of("profile", manifest.profile() + ", " + manifest.repeats() + " repeat(s) per run"));
 		rows.add(List.of("commit", manifest.gitCommit() + (manifest.gitDirty() ? " (uncommitted changes)" : "")));
-		rows.add(List.of("started",
-				text(manifest.startedAt()) + ", took " + Format.seconds(manifest.durationSeconds())));
+		rows.add(List.of("started", text(manifest.startedAt()) + ", took "
+				+ Format.orNotMeasured(manifest.durationSeconds(), Format::seconds)));
 		rows.add(List.of("JDK", text(manifest.jdk())));
 		rows.add(List.of("JVM flags", join(manifest.jvmFlags(), " ")));
 		rows.add(List.of("pinning", "service under test on CPU " + text(manifest.serviceCpus())
 				+ "; Gatling and the downstream stub on CPU " + text(manifest.loadCpus())));
 		rows.add(List.of("CPU", text(manifest.cpuModel()) + ", " + manifest.cores() + " cores"));
-		rows.add(List.of("memory", Format.bytes((double) manifest.memoryBytes())));
+		rows.add(List.of("memory", Format.orNotMeasured((double) manifest.memoryBytes(), Format::bytes)));
 		rows.add(List.of("load average at start", Format.number(manifest.loadAverageAtStart())));
 		rows.add(List.of("variants", join(manifest.variants(), ", ")));
 		rows.add(List.of("scenarios", join(manifest.scenarios(), ", ")));
