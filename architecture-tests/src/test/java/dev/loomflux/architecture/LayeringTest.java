@@ -42,6 +42,8 @@ class LayeringTest {
 
 	private static final JavaClasses GATLING = Modules.classes("gatling");
 
+	private static final JavaClasses COMPARISON = Modules.classes("comparison");
+
 	/** Project code a service must not use: any but its own and shared-domain's. */
 	private static final DescribedPredicate<JavaClass> OTHER_PROJECT_CODE = resideInAPackage("dev.loomflux..")
 		.and(not(resideInAnyPackage("dev.loomflux.bff..", "dev.loomflux.domain..")))
@@ -113,6 +115,29 @@ class LayeringTest {
 			.because("the load generator's module holds only load-generator code (STYLE.md, 11); "
 					+ "the harness starts it, not the other way round")
 			.check(GATLING);
+	}
+
+	/**
+	 * Inside the harness the figures every part reads sit below the scenarios, which sit
+	 * below the ledger and the report: no package imports one above it.
+	 */
+	@Test
+	void harnessPackagesShouldImportOnlyDownwards() {
+		noClasses().that()
+			.resideInAPackage("dev.loomflux.comparison.figures..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.loomflux.comparison.scenario..", "dev.loomflux.comparison.ledger..",
+					"dev.loomflux.comparison.report..")
+			.because("figures are what the scenarios, the ledger and the report read")
+			.check(COMPARISON);
+		noClasses().that()
+			.resideInAPackage("dev.loomflux.comparison.scenario..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.loomflux.comparison.ledger..", "dev.loomflux.comparison.report..")
+			.because("a scenario's type is read by the ledger and the report, not the other way round")
+			.check(COMPARISON);
 	}
 
 	@Test

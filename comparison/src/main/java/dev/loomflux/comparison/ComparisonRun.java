@@ -1,5 +1,6 @@
 package dev.loomflux.comparison;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -121,6 +122,7 @@ final class ComparisonRun {
 		}
 		finally {
 			Storage.dropDatabase(this.settings);
+			deleteAotCaches();
 		}
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
 		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
@@ -246,6 +248,30 @@ final class ComparisonRun {
 		}
 		finally {
 			progress.runDone(scenario.seconds());
+		}
+	}
+
+	/**
+	 * The extracted jars and AOT caches of {@code --aot-cache} (about 100 MB a variant)
+	 * served their start-ups; the results keep the training logs only.
+	 */
+	private void deleteAotCaches() throws IOException {
+		Path aot = this.folder.resolve("aot");
+		if (!Files.isDirectory(aot)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> files = Files.walk(aot)) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				if (!file.getFileName().toString().endsWith(".log") && (!Files.isDirectory(file) || isEmpty(file))) {
+					Files.delete(file);
+				}
+			}
+		}
+	}
+
+	private static boolean isEmpty(Path folder) throws IOException {
+		try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+			return entries.findAny().isEmpty();
 		}
 	}
 

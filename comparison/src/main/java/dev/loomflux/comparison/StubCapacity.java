@@ -61,16 +61,24 @@ final class StubCapacity {
 						}
 					}));
 			}
-			Thread.sleep(LATENCY.toMillis() / 2);
-			ProcStat holding = ProcStat.of(stub.pid());
-			String holdingThreads = threads(stub.pid());
-			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
+			// connecting thousands of clients at once takes a while on a busy machine:
+			// sample the stub until every call has ended, keeping the peaks
+			CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+				.exceptionally((ex) -> null);
+			double peakRss = (idle != null) ? idle.rssBytes() : 0;
+			int peakThreads = parse(idleThreads);
+			while (!all.isDone()) {
+				ProcStat now = ProcStat.of(stub.pid());
+				peakRss = Math.max(peakRss, (now != null) ? now.rssBytes() : 0);
+				peakThreads = Math.max(peakThreads, parse(threads(stub.pid())));
+				Thread.sleep(250);
+			}
 			List<Long> sorted = millis.stream().sorted().toList();
-			return "stub capacity: %d slow calls (%d ms each) at once: %d ok, %d failed, p50 %s ms, max %s ms; stub RSS %s -> %s MiB, threads %s -> %s"
+			return "stub capacity: %d slow calls (%d ms each) opened at once: %d ok, %d failed, p50 %s ms, max %s ms (connecting included); stub RSS %s MiB idle, peak %d MiB; threads %s idle, peak %d"
 				.formatted(concurrent, LATENCY.toMillis(), ok.get(), failed.get(),
 						sorted.isEmpty() ? "-" : sorted.get(sorted.size() / 2),
-						sorted.isEmpty() ? "-" : sorted.getLast(), mib(idle), mib(holding), idleThreads,
-						holdingThreads);
+						sorted.isEmpty() ? "-" : sorted.getLast(), mib(idle), Math.round(peakRss / (1024 * 1024)),
+						idleThreads, peakThreads);
 		}
 		finally {
 			stub.behave(Map.of());
@@ -79,6 +87,15 @@ final class StubCapacity {
 
 	private static String mib(ProcStat stat) {
 		return (stat != null) ? Long.toString(Math.round(stat.rssBytes() / (1024 * 1024))) : "?";
+	}
+
+	private static int parse(String threads) {
+		try {
+			return Integer.parseInt(threads);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	private static String threads(long pid) {
