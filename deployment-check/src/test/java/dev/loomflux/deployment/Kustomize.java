@@ -44,7 +44,7 @@ final class Kustomize {
 
 	private static String run(String directory) {
 		if (directory.endsWith("monitoring")) {
-			// what the README tells a user to run before kubectl apply -k
+			// what docs/operations.md tells a user to run before kubectl apply -k
 			exec(List.of("bash", Repository.path("k8s/overlays/monitoring/sync-dashboards.sh").toString()));
 		}
 		return exec(List.of(kubectl(), "kustomize", Repository.path(directory).toString()));
