@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Usage: ./loomflux compare [--profile quick|full] [--variants a,b] [--scenarios x,y] [--service-cpus LIST]
-#                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [-h|--help] [-V|--version]
+#                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [--aot-cache]
+#                           [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
 #   --profile NAME       quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)
-#   --variants A,B       some of the variants below (default: all)
+#   --variants A,B       some of the variants below (default: all but reactive-one-loop)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)
 #   --results DIR        folder under which each run gets one (default: results)
 #   --skip-microbench    leave out the JMH microbenchmarks (C6, C7)
+#   --aot-cache          run each service from its extracted jar with a trained JDK AOT cache, as the image does
 #   -h, --help           this help; -V, --version: the project's version
 #
 # Checks the options before any set-up or build, so that help and a mistyped option answer at once;
-# CompareCommand (picocli) checks them again, and gatling's CompareScriptTest keeps the two in agreement.
+# CompareCommand (picocli) checks them again, and comparison's CompareScriptTest keeps the two in agreement.
 # Then finds JDK 25, makes sure PostgreSQL and Redis answer, builds the jars the comparison starts and
 # runs it (dev.loomflux.comparison.CompareCommand) on the load CPU, so that its warm-up and scrapes
 # never take time from the service under test.
@@ -20,13 +22,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profiles=(quick full)                              # Profile.NAMES
-variants=(loom platform reactive reactive-inline) # Variant.ALL
+variants=(loom platform reactive reactive-inline reactive-one-loop) # launcher's Variant.ALL
 
 # a profile's scenarios: the keys under "scenarios:" in its YAML, the file CompareCommand reads
-scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "gatling/src/main/resources/profiles/$1.yaml"; }
+scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
-  sed -n '2,12s/^# \{0,1\}//p' "$0"
+  sed -n '2,14s/^# \{0,1\}//p' "$0"
   echo "variants:  ${variants[*]}"
   echo "scenarios: $(scenarios quick | xargs)"
 }
@@ -51,7 +53,7 @@ while [ $# -gt 0 ]; do
   case $option in
     -h | --help) usage; exit 0 ;;
     -V | --version) exec ./loomflux --version ;;
-    --skip-microbench) ;;
+    --skip-microbench | --aot-cache) ;;
     --profile | --variants | --scenarios | --service-cpus | --load-cpus | --results)
       if [[ $1 != *=* ]]; then # --profile full rather than --profile=full
         [ $# -ge 2 ] || fail "Missing required parameter for option '$option'"
@@ -76,8 +78,8 @@ for scenario in "${chosen_scenarios[@]}"; do one_of --scenarios "$scenario" "${k
 source scripts/setup.sh
 use_jdk_25
 ensure_postgres_and_redis_for_compare
-./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,microbench,gatling -am package
-classpath="gatling/target/classes:$(cat gatling/target/classpath.txt)"
+./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,microbench,comparison -am package
+classpath="comparison/target/classes:$(cat comparison/target/classpath.txt)"
 pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c "${LOOMFLUX_LOAD_CPUS:-0}"); fi
-exec "${pin[@]}" java -cp "$classpath" dev.loomflux.comparison.CompareCommand "${arguments[@]}"
+exec "${pin[@]}" java -Dloomflux.gatling.module=gatling -cp "$classpath" dev.loomflux.comparison.CompareCommand "${arguments[@]}"

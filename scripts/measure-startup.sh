@@ -8,7 +8,8 @@
 # Every run starts each jar in each form in turn, so that a change in the machine's load hits all
 # alike. Per start: ready ms, Spring's "Started in", the CPU seconds of the process and of its main
 # thread at readiness, the 1-minute load average; at the end min/median/max per jar and form. JVM
-# flags as in the Dockerfile. Services use the database loomflux_startup (migrated by a first start
+# flags as the Dockerfile had them for docs/startup.md's figures (it now runs the comparison's
+# heap). Services use the database loomflux_startup (migrated by a first start
 # that is not counted), Redis database 7, ports 18080/19080; the stub 18090/19190. See
 # docs/startup.md.
 set -euo pipefail

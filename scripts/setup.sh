@@ -128,7 +128,7 @@ ensure_postgres_and_redis_for_compare() {
   exit 1
 }
 
-# The report check (gatling's ReportPageBrowserTest) opens report.html in headless Chromium.
+# The report check (comparison's ReportPageBrowserTest) opens report.html in headless Chromium.
 # Without the binary (and without root to install it) the check is skipped, saying why.
 ensure_chromium() {
   if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then return; fi

@@ -3,14 +3,15 @@
 # Builds and runs the downstream stub (:8090, admin on /admin/behaviours) and both services against
 # the PostgreSQL database "loomflux" (created if absent) and Redis on localhost: service-loom on :8081
 # (management :9081), service-reactive on :8082 (:9082). SPRING_PROFILES_ACTIVE_LOOM=platform runs
-# the platform-thread baseline instead. Prints the URLs once all three are ready; if any of them
+# the platform-thread baseline instead. The services get the JVM flags the tests and the comparison
+# give them (launcher/'s ServiceProcess). Prints the URLs once all three are ready; if any of them
 # dies, stops the others and exits non-zero naming its log. Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { echo "loomflux: $*" >&2; }
 
-./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive -am package
+./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,launcher -am package
 psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'loomflux'" \
   | grep -q 1 || psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -qc "CREATE DATABASE loomflux"
 
@@ -52,11 +53,15 @@ exit_if_one_died() {
   done
 }
 
+# the JVM flags the tests and the comparison start every service with (launcher's ServiceProcess)
+mapfile -t flags < <(java -cp launcher/target/classes dev.loomflux.launcher.JvmFlags)
+[ "${#flags[@]}" -gt 0 ] || { say "could not read the services' JVM flags from launcher/"; exit 1; }
+
 mkdir -p target/run
 start downstream java -jar downstream/target/downstream-*.jar
 start service-loom env SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE_LOOM:-}" \
-  java --enable-native-access=ALL-UNNAMED -jar service-loom/target/service-loom-*.jar
-start service-reactive java --enable-native-access=ALL-UNNAMED -jar service-reactive/target/service-reactive-*.jar
+  java "${flags[@]}" -jar service-loom/target/service-loom-*.jar
+start service-reactive java "${flags[@]}" -jar service-reactive/target/service-reactive-*.jar
 
 say "starting the stub and both services (logs in target/run/), waiting until all three are ready"
 # generous: on a loaded 2-core machine three JVMs starting at once took over two minutes

@@ -1,9 +1,12 @@
 package dev.loomflux.architecture;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -11,6 +14,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering the code promises, checked on the compiled classes (ArchUnit):
@@ -26,9 +30,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * It lives in architecture-tests, a module of tests only, built after the modules it
  * reads, so {@code ./mvnw verify} runs it with their {@code target/classes} in place; it
  * imports each module's classes by path, as the two services cannot share a class path.
- * Rules that do not hold yet are frozen ({@link FreezingArchRule}): their known
- * violations are committed under {@code src/test/resources/frozen}, and any new one
- * fails.
+ * Every rule holds: none is frozen with known violations.
  */
 class LayeringTest {
 
@@ -39,6 +41,8 @@ class LayeringTest {
 	private static final JavaClasses SERVICE_REACTIVE = Modules.classes("service-reactive");
 
 	private static final JavaClasses GATLING = Modules.classes("gatling");
+
+	private static final JavaClasses COMPARISON = Modules.classes("comparison");
 
 	/** Project code a service must not use: any but its own and shared-domain's. */
 	private static final DescribedPredicate<JavaClass> OTHER_PROJECT_CODE = resideInAPackage("dev.loomflux..")
@@ -98,21 +102,52 @@ class LayeringTest {
 	}
 
 	/**
-	 * Frozen: the recorder ({@code gatling.recording}) writes its figures with the
-	 * harness's {@code comparison.results} types today. Moving the harness out of the
-	 * gatling module fixes these; each fixed one leaves the store by itself.
+	 * The forked Gatling JVM runs with the gatling module's class path only, so that
+	 * module holds nothing of the harness (comparison/), which depends on it and not the
+	 * other way round, and none of the harness's libraries.
 	 */
 	@Test
-	void loadGeneratorShouldNotUseTheComparisonHarness() {
-		FreezingArchRule
-			.freeze(noClasses().that()
-				.resideInAPackage("dev.loomflux.gatling..")
-				.should()
-				.dependOnClassesThat()
-				.resideInAPackage("dev.loomflux.comparison..")
-				.because("the load generator's module holds only load-generator code (STYLE.md, 11); "
-						+ "the harness starts it, not the other way round"))
+	void loadGeneratorShouldNotUseTheComparisonHarnessOrItsLibraries() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.loomflux.comparison..", "picocli..", "com.github.javaparser..", "org.postgresql..",
+					"java.sql..")
+			.because("the load generator's module holds only load-generator code (STYLE.md, 11); "
+					+ "the harness starts it, not the other way round")
 			.check(GATLING);
+	}
+
+	/**
+	 * Inside the harness the figures every part reads sit below the scenarios, which sit
+	 * below the ledger and the report: no package imports one above it.
+	 */
+	@Test
+	void harnessPackagesShouldImportOnlyDownwards() {
+		noClasses().that()
+			.resideInAPackage("dev.loomflux.comparison.figures..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.loomflux.comparison.scenario..", "dev.loomflux.comparison.ledger..",
+					"dev.loomflux.comparison.report..")
+			.because("figures are what the scenarios, the ledger and the report read")
+			.check(COMPARISON);
+		noClasses().that()
+			.resideInAPackage("dev.loomflux.comparison.scenario..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.loomflux.comparison.ledger..", "dev.loomflux.comparison.report..")
+			.because("a scenario's type is read by the ledger and the report, not the other way round")
+			.check(COMPARISON);
+	}
+
+	@Test
+	void loadGeneratorClassPathShouldCarryNoHarnessLibrary() throws Exception {
+		Path classPath = Modules.path("gatling").resolve("target/classpath.txt");
+		assertThat(classPath).as("written by the gatling module's build").isRegularFile();
+		assertThat(Files.readString(classPath).split(File.pathSeparator)).as("what the comparison forks Gatling with")
+			.noneMatch((jar) -> jar.contains("/info/picocli/") || jar.contains("/com/github/javaparser/")
+					|| jar.contains("/org/postgresql/") || jar.contains("/org/webjars/")
+					|| jar.contains("/dev/loomflux/comparison/"));
 	}
 
 }

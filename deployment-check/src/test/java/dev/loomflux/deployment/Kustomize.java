@@ -44,7 +44,7 @@ final class Kustomize {
 
 	/**
 	 * The directory as committed: nothing is generated first, so what renders here
-	 * renders from a fresh clone and for a GitOps tool (RepositoryCopiesTest keeps the
+	 * renders from a fresh clone and for a GitOps tool (ObservabilityCopiesTest keeps the
 	 * copies the monitoring overlay holds in sync with observability/).
 	 */
 	private static String run(String directory) {

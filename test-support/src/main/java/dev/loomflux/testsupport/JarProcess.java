@@ -5,36 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import dev.loomflux.launcher.ServiceProcess;
 
 /**
- * An application started from its executable jar, as a user starts it, on free ports, and
- * waited for until its readiness probe answers; its output goes to
- * {@code target/service-logs/<name>.log}.
+ * An application started from its executable jar, as a user starts it and as the
+ * comparison starts it ({@link ServiceProcess}: the same JVM flags, free ports, readiness
+ * probe, sure stop), unpinned; its output goes to {@code target/service-logs/<name>.log}.
  */
 public final class JarProcess implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-
 	private final String name;
 
-	private final Process process;
+	private final ServiceProcess service;
 
-	private final int port;
-
-	private final int managementPort;
-
-	private final Path log;
-
-	private JarProcess(String name, Process process, int port, int managementPort, Path log) {
+	private JarProcess(String name, ServiceProcess service) {
 		this.name = name;
-		this.process = process;
-		this.port = port;
-		this.managementPort = managementPort;
-		this.log = log;
+		this.service = service;
 	}
 
 	/**
@@ -56,29 +44,21 @@ public final class JarProcess implements AutoCloseable {
 	public static JarProcess start(String jarName, String name, Map<String, String> environment) {
 		Path jar = Path.of(System.getProperty("loomflux.services.dir", "target/services"), jarName + ".jar");
 		Path log = Path.of("target", "service-logs", name + ".log");
-		int port = Processes.freePort();
-		int managementPort = Processes.freePort();
-		String java = ProcessHandle.current().info().command().orElse("java");
 		try {
-			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(
-					List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar.toString()))
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			builder.environment().putAll(environment);
-			builder.environment().put("SERVER_PORT", Integer.toString(port));
-			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-			JarProcess service = new JarProcess(name, builder.start(), port, managementPort, log);
-			service.awaitReady();
-			return service;
+			return new JarProcess(name, ServiceProcess
+				.start(new ServiceProcess.Launch(name, jar, java.util.List.of(), null, environment, log)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public HttpApi api() {
-		return HttpApi.onPort(this.port);
+		return HttpApi.onPort(port());
 	}
 
 	public String name() {
@@ -86,25 +66,25 @@ public final class JarProcess implements AutoCloseable {
 	}
 
 	public String url() {
-		return "http://localhost:" + this.port;
+		return "http://localhost:" + port();
 	}
 
 	/**
 	 * Where the actuator listens ({@code /actuator/prometheus}, health), for scrapers.
 	 */
 	public int managementPort() {
-		return this.managementPort;
+		return this.service.managementPort();
 	}
 
 	/** The port the API listens on. */
 	public int port() {
-		return this.port;
+		return this.service.port();
 	}
 
 	/** Everything the process has printed so far. */
 	public String log() {
 		try {
-			return Files.readString(this.log);
+			return Files.readString(this.service.log());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -116,11 +96,11 @@ public final class JarProcess implements AutoCloseable {
 	 * application shuts down gracefully while the caller watches.
 	 */
 	public void terminate() {
-		this.process.destroy();
+		this.service.terminate();
 	}
 
 	public boolean isAlive() {
-		return this.process.isAlive();
+		return this.service.isAlive();
 	}
 
 	/**
@@ -129,11 +109,7 @@ public final class JarProcess implements AutoCloseable {
 	 */
 	public int awaitExit(Duration timeout) {
 		try {
-			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				this.process.destroyForcibly();
-				throw new IllegalStateException(this.name + " had not exited " + timeout + " after it was asked to");
-			}
-			return this.process.exitValue();
+			return this.service.process().await(timeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -141,32 +117,9 @@ public final class JarProcess implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady() {
-		HttpApi management = HttpApi.onPort(this.managementPort);
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited during start-up; see " + this.log.toAbsolutePath());
-			}
-			try {
-				if (management.get("/actuator/health/readiness").status() == 200) {
-					return;
-				}
-			}
-			catch (UncheckedIOException notYetListening) {
-				// keep waiting
-			}
-			sleep(Duration.ofMillis(250));
-		}
-		close();
-		throw new IllegalStateException(
-				this.name + " was not ready within " + START_TIMEOUT + "; see " + this.log.toAbsolutePath());
-	}
-
 	@Override
 	public void close() {
-		Processes.stop(this.process);
+		this.service.close();
 	}
 
 	/**
@@ -178,16 +131,6 @@ public final class JarProcess implements AutoCloseable {
 			if (process != null) {
 				process.close();
 			}
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.comparison.results.RequestStats;
-import dev.loomflux.comparison.results.ResultsJson;
 import dev.loomflux.gatling.Plan;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a simulation leaves behind for the comparison run: the client-side figures of each
@@ -29,8 +30,18 @@ public record LatencyFile(String scenario, long startedAtMillis, List<StepFigure
 	public record StepFigures(Plan.Step step, long startMillis, long endMillis, Map<String, RequestStats> requests) {
 	}
 
+	/** Indented like results.json; tolerant of fields a newer recorder adds. */
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
 	public static LatencyFile read(Path file) throws IOException {
-		return ResultsJson.mapper().readValue(file.toFile(), LatencyFile.class);
+		return MAPPER.readValue(file.toFile(), LatencyFile.class);
+	}
+
+	public void write(Path file) throws IOException {
+		MAPPER.writeValue(file.toFile(), this);
 	}
 
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.loomflux.comparison.results.RequestStats;
-import dev.loomflux.comparison.results.ResultsJson;
 import dev.loomflux.gatling.Plan;
 
 /**
@@ -99,7 +97,7 @@ public final class LatencyRecorder {
 	}
 
 	public void write() throws IOException {
-		ResultsJson.mapper().writeValue(Path.of(this.plan.output()).toFile(), summary());
+		summary().write(Path.of(this.plan.output()));
 	}
 
 	private StepHistograms histograms(String name, long sentAtMillis) {

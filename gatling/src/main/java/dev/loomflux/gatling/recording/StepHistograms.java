@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.loomflux.comparison.results.RequestStats;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**

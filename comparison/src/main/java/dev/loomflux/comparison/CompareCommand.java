@@ -1,0 +1,178 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import dev.loomflux.comparison.results.Results;
+import dev.loomflux.launcher.Variant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./loomflux compare}: the comparison run's command line. The shell script checks
+ * the options the same way (so that help and a mistyped option answer before any set-up
+ * or build), builds the jars and makes sure PostgreSQL and Redis answer; everything else
+ * happens here.
+ */
+@Command(name = "loomflux compare", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
+		description = "Runs every scenario against every variant and writes results.json, summary.md and report.html.")
+public final class CompareCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--profile", defaultValue = "quick",
+			description = "quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
+	String profile;
+
+	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,
+			description = "some of ${COMPLETION-CANDIDATES} (default: all but reactive-one-loop)")
+	List<String> variants;
+
+	@Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
+			description = "some of ${COMPLETION-CANDIDATES} (default: every scenario of the profile)")
+	List<String> scenarios;
+
+	@Option(names = "--service-cpus", defaultValue = "1",
+			description = "taskset CPU list for the service (default: ${DEFAULT-VALUE})")
+	String serviceCpus;
+
+	@Option(names = "--load-cpus", defaultValue = "0",
+			description = "taskset CPU list for Gatling and the stub (default: ${DEFAULT-VALUE})")
+	String loadCpus;
+
+	@Option(names = "--results", defaultValue = "results",
+			description = "folder under which each run gets one (default: ${DEFAULT-VALUE})")
+	Path results;
+
+	@Option(names = "--skip-microbench", description = "leave out the JMH microbenchmarks (C6, C7)")
+	boolean skipMicrobench;
+
+	@Option(names = "--aot-cache",
+			description = "run each service from its extracted jar with a trained JDK AOT cache, as the image does")
+	boolean aotCache;
+
+	@Override
+	public Integer call() throws Exception {
+		checkOptions();
+		Profile settings = Profile.load(this.profile);
+		List<Variant> chosen = (this.variants == null) ? Variant.COMPARED
+				: this.variants.stream().map(Variant::named).toList();
+		List<String> scenarioNames = (this.scenarios == null) ? new ArrayList<>(settings.scenarios().keySet())
+				: this.scenarios;
+		Path folder = Files.createDirectories(this.results
+			.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + this.profile));
+		System.out.println("loomflux compare: profile " + this.profile + ", variants "
+				+ chosen.stream().map(Variant::name).toList() + ", scenarios " + scenarioNames + ", results in "
+				+ folder);
+		Results results = new ComparisonRun(this.profile, settings,
+				Settings.fromEnvironment(this.serviceCpus, this.loadCpus, this.aotCache), chosen, scenarioNames, folder,
+				new Microbench(folder, this.profile, this.skipMicrobench))
+			.run();
+		Outputs.write(results, folder);
+		System.out.println("written: " + folder.resolve("results.json") + ", " + folder.resolve("summary.md") + ", "
+				+ folder.resolve("report.html"));
+		return 0;
+	}
+
+	/**
+	 * Refuses a profile, variant or scenario that does not exist before anything starts
+	 * (main's {@link #commandLine()} turns it into one line and exit code 2).
+	 */
+	void checkOptions() throws IOException {
+		requireOneOf("--profile", List.of(this.profile), Profile.NAMES);
+		requireOneOf("--variants", (this.variants != null) ? this.variants : List.of(), Variant.names());
+		if (this.scenarios != null) {
+			requireOneOf("--scenarios", this.scenarios, Profile.load(this.profile).scenarios().keySet());
+		}
+	}
+
+	/**
+	 * Picocli's own wording for a value outside an enum's, which scripts/compare.sh
+	 * writes too.
+	 */
+	private void requireOneOf(String option, List<String> given, Collection<String> valid) {
+		for (String value : given) {
+			if (!valid.contains(value)) {
+				throw new ParameterException(this.spec.commandLine(),
+						"Invalid value for option '%s': expected one of %s but was '%s'".formatted(option,
+								String.join(", ", valid), value));
+			}
+		}
+	}
+
+	/**
+	 * The command line as {@code main} runs it: a wrong option gets one line saying what
+	 * is wrong and what would be right (exit code 2), not the whole usage under it.
+	 */
+	static CommandLine commandLine() {
+		return new CommandLine(new CompareCommand()).setParameterExceptionHandler((ex, args) -> {
+			ex.getCommandLine().getErr().println(ex.getMessage());
+			return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+		});
+	}
+
+	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	static final class VariantNames implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return Variant.names().iterator();
+		}
+
+	}
+
+	/**
+	 * Every profile has the same scenarios (ProfileTest): the help lists the default's.
+	 */
+	static final class ScenarioNames implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			try {
+				return Profile.load("quick").scenarios().keySet().iterator();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The project's version from pom.xml, which the build writes into
+	 * {@code version.properties} (see comparison/pom.xml).
+	 */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() throws IOException {
+			try (InputStream in = CompareCommand.class.getResourceAsStream("version.properties")) {
+				Properties properties = new Properties();
+				properties.load(in);
+				return new String[] { "loomflux " + properties.getProperty("version") };
+			}
+		}
+
+	}
+
+}

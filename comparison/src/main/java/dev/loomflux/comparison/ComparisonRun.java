@@ -1,0 +1,321 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.loomflux.comparison.metrics.MetricsScraper;
+import dev.loomflux.comparison.metrics.Scrape;
+import dev.loomflux.comparison.metrics.Windows;
+import dev.loomflux.comparison.results.CodeMetrics;
+import dev.loomflux.comparison.results.Footprint;
+import dev.loomflux.comparison.results.Microbenchmarks;
+import dev.loomflux.comparison.results.Results;
+import dev.loomflux.comparison.results.ScenarioRun;
+import dev.loomflux.comparison.results.Step;
+import dev.loomflux.comparison.scenario.Database;
+import dev.loomflux.comparison.scenario.RunCheck;
+import dev.loomflux.comparison.scenario.Scenario;
+import dev.loomflux.comparison.scenario.Scenarios;
+import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.recording.LatencyFile;
+import dev.loomflux.launcher.Taskset;
+import dev.loomflux.launcher.Variant;
+
+/**
+ * The comparison: the stub once, then each variant in turn (fresh database and Redis
+ * index, start, warm-up until steady, every scenario with server-side scrapes), then the
+ * outputs. Repeats run the whole variant sequence again, so drift on a noisy machine
+ * spreads over all variants alike.
+ */
+final class ComparisonRun {
+
+	static final String LOAD_GENERATOR_WARMUP = "load generator warm-up";
+
+	private static final int LOAD_GENERATOR_WARMUP_SECONDS = 2;
+
+	/** Below this share of its cores the service counts as idle between two runs. */
+	private static final double QUIET_CPU_SHARE = 0.15;
+
+	private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+
+	/**
+	 * During warm-up both downstream calls take 20 ms: answered at once, a home page
+	 * never runs the code of a waiting call, which the JIT then compiles in the middle of
+	 * home-fanout.
+	 */
+	private static final Map<String, Map<String, Object>> WARMUP_DOWNSTREAM = Map.of("recommendations",
+			Map.of("latency", "PT0.02S"), "promotions", Map.of("latency", "PT0.02S"));
+
+	private final String profileName;
+
+	private final Profile profile;
+
+	private final Settings settings;
+
+	private final List<Variant> variants;
+
+	private final List<String> scenarios;
+
+	private final Path folder;
+
+	private final Microbench microbench;
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final List<Footprint> footprints = new ArrayList<>();
+
+	private final List<ScenarioRun> runs = new ArrayList<>();
+
+	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
+			List<String> scenarios, Path folder, Microbench microbench) {
+		this.profileName = profileName;
+		this.profile = profile;
+		this.settings = settings;
+		this.variants = variants;
+		this.scenarios = scenarios;
+		this.folder = folder;
+		this.microbench = microbench;
+	}
+
+	Results run() throws Exception {
+		Instant startedAt = Instant.now();
+		Path logs = Files.createDirectories(this.folder.resolve("logs"));
+		int loadSeconds = this.scenarios.stream()
+			.mapToInt((name) -> this.profile.scenarios().get(name).seconds())
+			.sum();
+		Progress progress = new Progress((double) loadSeconds * this.variants.size() * this.profile.repeats(),
+				this.scenarios.size() * this.variants.size() * this.profile.repeats(),
+				this.variants.size() * this.profile.repeats());
+		if (Machine.onlineCores() < 2 || !Taskset.available()) {
+			this.notes.add("not pinned: the service and the load share CPUs (needs taskset and 2 cores)");
+		}
+		if (this.settings.aotCache()) {
+			this.notes.add("--aot-cache: every service ran from its extracted jar with a trained JDK AOT cache "
+					+ "(-XX:AOTCache), as the image runs it");
+		}
+		Microbenchmarks microbenchmarks = this.microbench.run(progress);
+		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
+		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
+			int mostInFlight = this.scenarios.stream()
+				.flatMap((name) -> this.profile.scenarios().get(name).labelledSteps().stream())
+				.mapToInt((step) -> (step.concurrency() != null) ? step.concurrency() : 0)
+				.max()
+				.orElse(0);
+			if (mostInFlight > 0) {
+				String capacity = StubCapacity.measure(stub, mostInFlight);
+				this.notes.add(capacity);
+				progress.say("%s", capacity);
+			}
+			for (int repeat = 1; repeat <= this.profile.repeats(); repeat++) {
+				for (Variant variant : this.variants) {
+					measure(variant, repeat, stub, logs, progress);
+				}
+			}
+		}
+		finally {
+			Storage.dropDatabase(this.settings);
+			deleteAotCaches();
+		}
+		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
+		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
+				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes),
+				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+	}
+
+	private void measure(Variant variant, int repeat, DownstreamStub stub, Path logs, Progress progress)
+			throws Exception {
+		progress.variantStarting(variant.name());
+		ServiceUnderTest service;
+		try {
+			service = startFresh(variant, stub, logs);
+		}
+		catch (Exception ex) {
+			this.notes.add(variant.name() + " did not start: " + ex.getMessage());
+			progress.say("%s did not start: %s", variant.name(), ex.getMessage());
+			return;
+		}
+		try {
+			this.footprints.add(footprint(variant, service, stub, progress));
+			for (String scenario : this.scenarios) {
+				if (!service.isAlive()) {
+					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
+							+ "); restarted, without a warm-up, before " + scenario);
+					try {
+						service = startFresh(variant, stub, logs);
+					}
+					catch (Exception ex) {
+						this.notes.add(variant.name() + " did not restart: " + ex.getMessage() + "; its remaining "
+								+ "scenarios did not run");
+						return;
+					}
+				}
+				this.runs.add(runScenario(variant, scenario, repeat, service, stub, progress));
+			}
+		}
+		finally {
+			service.close();
+		}
+	}
+
+	private ServiceUnderTest startFresh(Variant variant, DownstreamStub stub, Path logs) throws Exception {
+		stub.behave(Map.of());
+		Storage.recreateDatabase(this.settings);
+		Storage.flushRedis(this.settings);
+		return ServiceUnderTest.start(variant, this.settings, logs);
+	}
+
+	private Footprint footprint(Variant variant, ServiceUnderTest service, DownstreamStub stub, Progress progress)
+			throws Exception {
+		Thread.sleep(1000);
+		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
+		// the downstream a little slow,
+		// so the warm-up compiles the paths of waiting calls too
+		stub.behave(WARMUP_DOWNSTREAM);
+		service.widen("0-" + (Machine.onlineCores() - 1));
+		Warmup.Outcome warmup;
+		try {
+			warmup = new Warmup(this.profile.warmup()).run(service.baseUrl());
+		}
+		finally {
+			service.pin(this.settings);
+		}
+		progress.variantReady();
+		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
+				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
+				warmup.rounds().size(), warmup.rounds().getLast());
+		return new Footprint(variant.name(), service.startup().toMillis() / 1000.0, idle.rssBytes(),
+				idle.heapUsedBytes(), idle.platformThreads(), warmup.rounds(), warmup.steady());
+	}
+
+	private ScenarioRun runScenario(Variant variant, String name, int repeat, ServiceUnderTest service,
+			DownstreamStub stub, Progress progress) {
+		Profile.Scenario scenario = this.profile.scenarios().get(name);
+		Duration settle;
+		try {
+			settle = service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		progress.runStarting(variant.name(), name, repeat, scenario.seconds());
+		Path runFolder = this.folder.resolve("runs").resolve(variant.name() + "-" + name + "-" + repeat);
+		long origin = System.currentTimeMillis();
+		List<Scrape> scrapes = List.of();
+		try {
+			Files.createDirectories(runFolder);
+			stub.behave(scenario.downstream());
+			Scenario type = Scenarios.named(name);
+			RunCheck check = type.check(database(), scenario.parameters());
+			check.before();
+			Plan plan = new Plan(name, service.baseUrl(), scenario.injection(), withLoadGeneratorWarmup(scenario),
+					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
+			GatlingLauncher.Outcome outcome;
+			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
+					this.profile.scrapeMillis())) {
+				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), plan,
+						variant.name() + " " + name + " #" + repeat);
+				scrapes = scraper.scrapes();
+			}
+			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
+			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
+			// how long the service took to go quiet after what ran before
+			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
+			// it never did, and this run started anyway
+			figures.put("settleSecondsBefore", settle.toMillis() / 1000.0);
+			if (outcome.cpuShare() != null) {
+				figures.put("loadGeneratorCpuShare", outcome.cpuShare());
+			}
+			figures.putAll(check.after());
+			String failure = !service.isAlive() ? "the service exited during the run; see " + service.log()
+					: (outcome.latency().stopReason() != null) ? "partial: " + outcome.latency().stopReason() : null;
+			return new ScenarioRun(name, variant.name(), repeat, outcome.report(), steps,
+					Windows.series(scrapes, origin, this.settings.serviceCores()), figures, failure);
+		}
+		catch (Exception ex) {
+			progress.say("%s · %s failed: %s", variant.name(), name, ex.getMessage());
+			return new ScenarioRun(name, variant.name(), repeat, null, List.of(),
+					Windows.series(scrapes, origin, this.settings.serviceCores()), Map.of(),
+					ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		finally {
+			progress.runDone(scenario.seconds());
+		}
+	}
+
+	/**
+	 * The extracted jars and AOT caches of {@code --aot-cache} (about 100 MB a variant)
+	 * served their start-ups; the results keep the training logs only.
+	 */
+	private void deleteAotCaches() throws IOException {
+		Path aot = this.folder.resolve("aot");
+		if (!Files.isDirectory(aot)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> files = Files.walk(aot)) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				if (!file.getFileName().toString().endsWith(".log") && (!Files.isDirectory(file) || isEmpty(file))) {
+					Files.delete(file);
+				}
+			}
+		}
+	}
+
+	private static boolean isEmpty(Path folder) throws IOException {
+		try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+			return entries.findAny().isEmpty();
+		}
+	}
+
+	private Database database() {
+		return new Database() {
+
+			@Override
+			public String name() {
+				return ComparisonRun.this.settings.database();
+			}
+
+			@Override
+			public Connection connect() throws SQLException {
+				return Storage.connect(ComparisonRun.this.settings);
+			}
+
+		};
+	}
+
+	/**
+	 * The scenario's steps behind a short step like its first, which is not reported:
+	 * each run's Gatling JVM starts cold, and its JIT compiling on the load core would
+	 * otherwise show up as latency in the first measured step (the baseline of
+	 * cpu-neighbour and concurrency-sweep).
+	 */
+	static List<Plan.Step> withLoadGeneratorWarmup(Profile.Scenario scenario) {
+		List<Plan.Step> steps = scenario.labelledSteps();
+		Plan.Step first = steps.getFirst();
+		List<Plan.Step> all = new ArrayList<>();
+		all.add(new Plan.Step(LOAD_GENERATOR_WARMUP, first.offeredRate(), first.concurrency(), first.background(),
+				LOAD_GENERATOR_WARMUP_SECONDS));
+		all.addAll(steps);
+		return all;
+	}
+
+	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, int serviceCores) {
+		return latency.steps()
+			.stream()
+			.filter((figures) -> !figures.step().label().equals(LOAD_GENERATOR_WARMUP))
+			.map((figures) -> new Step(figures.step().label(), figures.step().offeredRate(),
+					figures.step().concurrency(), figures.step().background(), figures.step().seconds(),
+					figures.requests(),
+					Windows.stats(scrapes, figures.startMillis(), figures.endMillis(), serviceCores)))
+			.toList();
+	}
+
+}

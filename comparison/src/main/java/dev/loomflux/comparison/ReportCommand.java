@@ -1,0 +1,42 @@
+package dev.loomflux.comparison;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.loomflux.comparison.results.Results;
+import dev.loomflux.comparison.results.ResultsJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./loomflux report <results-dir>}: renders summary.md and report.html again from
+ * the folder's results.json (its figures and the ledger the run computed), without a new
+ * run; byte for byte what the run wrote, as long as the rendering code is the same.
+ */
+@Command(name = "loomflux report", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
+		description = "Renders summary.md and report.html again from a run's results.json.")
+public final class ReportCommand implements Callable<Integer> {
+
+	@Parameters(paramLabel = "RESULTS-DIR", description = "a run's folder, e.g. results/20261201-211502-quick")
+	Path folder;
+
+	@Override
+	public Integer call() throws Exception {
+		Path json = this.folder.resolve("results.json");
+		if (!Files.isRegularFile(json)) {
+			System.err.println("no results.json in " + this.folder);
+			return 2;
+		}
+		Results results = ResultsJson.read(json);
+		Outputs.render(results, this.folder);
+		System.out.println("written: " + this.folder.resolve("summary.md") + ", " + this.folder.resolve("report.html"));
+		return 0;
+	}
+
+	public static void main(String[] args) {
+		System.exit(new CommandLine(new ReportCommand()).execute(args));
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.loomflux.comparison.figures;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.loomflux.gatling.recording.RequestStats;
+import dev.loomflux.comparison.results.ServerStats;
+import dev.loomflux.comparison.results.Step;
+
+/** Figures of one step, each null when the step did not measure it. */
+public final class Steps {
+
+	private Steps() {
+	}
+
+	/** ko / (ok + ko) over every request name of the step. */
+	public static Double errorRate(Step step) {
+		long ok = 0;
+		long ko = 0;
+		for (RequestStats stats : requests(step).values()) {
+			ok += stats.ok();
+			ko += stats.ko();
+		}
+		return (ok + ko > 0) ? (double) ko / (ok + ko) : null;
+	}
+
+	/** Error rate of one request name. */
+	public static Double errorRate(Step step, String name) {
+		RequestStats stats = requests(step).get(name);
+		if (stats == null || stats.ok() + stats.ko() == 0) {
+			return null;
+		}
+		return (double) stats.ko() / (stats.ok() + stats.ko());
+	}
+
+	public static Double p99(Step step, String name) {
+		RequestStats stats = requests(step).get(name);
+		return (stats != null) ? stats.p99() : null;
+	}
+
+	public static Double max(Step step, String name) {
+		RequestStats stats = requests(step).get(name);
+		return (stats != null) ? stats.max() : null;
+	}
+
+	/** The worst p99 over the request names of the step. */
+	public static Double worstP99(Step step) {
+		Double worst = null;
+		for (RequestStats stats : requests(step).values()) {
+			if (stats.p99() != null && (worst == null || stats.p99() > worst)) {
+				worst = stats.p99();
+			}
+		}
+		return worst;
+	}
+
+	public static Double okPerSecond(Step step, String name) {
+		RequestStats stats = requests(step).get(name);
+		return (stats != null) ? stats.okPerSecond() : null;
+	}
+
+	public static Double totalOkPerSecond(Step step) {
+		Map<String, RequestStats> requests = requests(step);
+		return requests.isEmpty() ? null : requests.values().stream().mapToDouble(RequestStats::okPerSecond).sum();
+	}
+
+	public static Double totalOk(Step step) {
+		Map<String, RequestStats> requests = requests(step);
+		return requests.isEmpty() ? null : (double) requests.values().stream().mapToLong(RequestStats::ok).sum();
+	}
+
+	public static Double server(Step step, Function<ServerStats, Double> figure) {
+		return (step.server() != null) ? figure.apply(step.server()) : null;
+	}
+
+	/** CPU seconds the process used per successful request of the step. */
+	public static Double cpuSecondsPerOk(Step step) {
+		Double cpuSeconds = server(step, ServerStats::cpuSeconds);
+		Double ok = totalOk(step);
+		return (cpuSeconds != null && ok != null && ok > 0) ? cpuSeconds / ok : null;
+	}
+
+	public static Map<String, RequestStats> requests(Step step) {
+		return (step.requests() != null) ? step.requests() : Map.of();
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.loomflux.comparison.scenario;
+
+/**
+ * the BFF aggregate at rising rates, its downstream slowed: the knee, p99 within 300 ms.
+ */
+public final class HomeFanout extends KneeScenario {
+
+	public static final String NAME = "home-fanout";
+
+	public HomeFanout() {
+		super(NAME, 300);
+	}
+
+}

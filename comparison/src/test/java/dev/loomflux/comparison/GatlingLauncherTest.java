@@ -1,0 +1,116 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.loomflux.gatling.recording.RequestStats;
+import dev.loomflux.gatling.Plan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real Gatling run, forked as the comparison forks it, against a tiny HTTP server of
+ * the test's: proves that the simulation, the injection and the recorder agree on what
+ * was sent and answered.
+ */
+class GatlingLauncherTest {
+
+	@TempDir
+	Path folder;
+
+	private HttpServer server;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/api/products", this::answer);
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.stop(0);
+	}
+
+	/** Product reads succeed; list pages fail with 503, so both outcomes are recorded. */
+	private void answer(HttpExchange exchange) throws IOException {
+		boolean page = exchange.getRequestURI().getQuery() != null;
+		byte[] body = (page ? "{\"status\":503}" : "{\"id\":1}").getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(page ? 503 : 200, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
+	}
+
+	@Test
+	void shouldRecordEveryRequestGatlingSentInTheStepItWasSentIn() throws Exception {
+		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), null,
+				List.of(new Plan.Step("20 req/s", 20.0, null, null, 2), new Plan.Step("40 req/s", 40.0, null, null, 2)),
+				Map.of("hotProducts", "10"), this.folder.resolve("latency.json").toString());
+		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
+				false);
+
+		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
+				"launcher test");
+
+		assertThat(outcome.latency().stopReason()).isNull();
+		assertThat(outcome.latency().steps()).hasSize(2);
+		long[] sent = outcome.latency()
+			.steps()
+			.stream()
+			.mapToLong((step) -> step.requests().values().stream().mapToLong((r) -> r.ok() + r.ko()).sum())
+			.toArray();
+		// constant arrival rates: 20/s and 40/s for 2 s each;
+		// a request at a step's edge may fall either side
+		assertThat(sent[0]).isBetween(36L, 44L);
+		assertThat(sent[1]).isBetween(76L, 84L);
+		RequestStats products = outcome.latency().steps().get(1).requests().get("product");
+		assertThat(products.ok()).isPositive();
+		assertThat(products.ko()).isZero();
+		assertThat(products.p50()).isPositive();
+		RequestStats pages = outcome.latency()
+			.steps()
+			.stream()
+			.map((step) -> step.requests().get("product-page"))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElseThrow();
+		assertThat(pages.ok()).isZero();
+		assertThat(pages.errors()).containsOnlyKeys("503");
+		assertThat(outcome.report()).startsWith("gatling/").endsWith("/index.html");
+		assertThat(Files.exists(this.folder.resolve(outcome.report()))).isTrue();
+	}
+
+	@Test
+	void shouldInjectByTheNameThePlanGives() throws Exception {
+		// the same simulation, closed model: 4 users, each looping on its own connection
+		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), "closed-steps",
+				List.of(new Plan.Step("4 in flight", null, 4, null, 2)), Map.of("hotProducts", "10"),
+				this.folder.resolve("latency.json").toString());
+		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
+				false);
+
+		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
+				"closed injection test");
+
+		RequestStats products = outcome.latency().steps().getFirst().requests().get("product");
+		// four users answered in well under a millisecond each
+		// send far more than an open 20/s would
+		assertThat(products.ok()).isGreaterThan(100);
+		assertThat(products.ko()).isZero();
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.loomflux.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU pinning with {@code taskset}: a CPU list such as {@code "1"}, {@code "0-1"} or
+ * {@code "1,3"}; null or blank for no pinning. Where taskset is missing nothing is
+ * pinned.
+ */
+public final class Taskset {
+
+	private Taskset() {
+	}
+
+	public static boolean available() {
+		return Files.isExecutable(Path.of("/usr/bin/taskset"));
+	}
+
+	/** The prefix that starts a command on {@code cpus}; empty when unpinned. */
+	static List<String> prefix(String cpus) {
+		return pinned(cpus) ? List.of("taskset", "-c", cpus) : List.of();
+	}
+
+	/**
+	 * Moves every thread of a running process to {@code cpus} (its pools keep the sizes
+	 * they chose at start-up).
+	 */
+	static void move(long pid, String cpus) throws IOException, InterruptedException {
+		if (!pinned(cpus)) {
+			return;
+		}
+		Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (taskset.waitFor() != 0) {
+			throw new IllegalStateException("taskset could not set the CPUs of " + pid + " to " + cpus);
+		}
+	}
+
+	/** How many CPUs a list names ("1" -> 1, "0-1" -> 2, "1,3" -> 2); 1 when unpinned. */
+	public static int count(String cpus) {
+		if (cpus == null || cpus.isBlank()) {
+			return 1;
+		}
+		int cores = 0;
+		for (String part : cpus.split(",")) {
+			String[] range = part.strip().split("-");
+			cores += (range.length == 2) ? Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1 : 1;
+		}
+		return cores;
+	}
+
+	private static boolean pinned(String cpus) {
+		return cpus != null && !cpus.isBlank() && available();
+	}
+
+}

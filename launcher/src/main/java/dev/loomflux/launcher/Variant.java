@@ -1,0 +1,52 @@
+package dev.loomflux.launcher;
+
+import java.util.List;
+
+/**
+ * A way to run a service: which module's jar, with which Spring profile and which JVM
+ * flags on top of {@link ServiceProcess#JVM_FLAGS}. The one list of variants: the
+ * comparison measures {@link #COMPARED} by default and any of {@link #ALL} by name.
+ *
+ * @param name e.g. {@code loom}
+ * @param module the Maven module whose jar runs
+ * @param profile the Spring profile that makes the variant ("" for the module's default)
+ * @param model the {@code model} tag its metrics carry
+ * @param flags JVM flags of this variant only
+ */
+public record Variant(String name, String module, String profile, String model, List<String> flags) {
+
+	public static final Variant LOOM = new Variant("loom", "service-loom", "", "virtual-threads", List.of());
+
+	public static final Variant PLATFORM = new Variant("platform", "service-loom", "platform", "platform-threads",
+			List.of());
+
+	public static final Variant REACTIVE = new Variant("reactive", "service-reactive", "", "event-loop", List.of());
+
+	public static final Variant REACTIVE_INLINE = new Variant("reactive-inline", "service-reactive", "reactive-inline",
+			"event-loop-inline", List.of());
+
+	/**
+	 * Reactor Netty starts max(cores, 4) event-loop threads: 4 on one core. This variant
+	 * shows what that costs (one loop thread); it is in no default set.
+	 */
+	public static final Variant REACTIVE_ONE_LOOP = new Variant("reactive-one-loop", "service-reactive", "",
+			"event-loop", List.of("-Dreactor.netty.ioWorkerCount=1"));
+
+	/** What {@code ./loomflux compare} measures when no variant is named. */
+	public static final List<Variant> COMPARED = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE);
+
+	/** Every variant there is, by name. */
+	public static final List<Variant> ALL = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE, REACTIVE_ONE_LOOP);
+
+	public static List<String> names() {
+		return ALL.stream().map(Variant::name).toList();
+	}
+
+	public static Variant named(String name) {
+		return ALL.stream()
+			.filter((variant) -> variant.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("unknown variant " + name + "; known: " + names()));
+	}
+
+}
