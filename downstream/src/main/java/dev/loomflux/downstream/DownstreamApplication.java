@@ -1,5 +1,7 @@
 package dev.loomflux.downstream;
 
+import dev.loomflux.domain.system.NioTransport;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DownstreamApplication {
 
 	public static void main(String[] args) {
+		// before any Netty class loads: epoll left requests unread (NioTransport)
+		NioTransport.prefer();
 		SpringApplication.run(DownstreamApplication.class, args);
 	}
 

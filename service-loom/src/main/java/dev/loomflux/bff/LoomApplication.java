@@ -1,6 +1,7 @@
 package dev.loomflux.bff;
 
 import dev.loomflux.domain.system.FlightRecorderWarmUp;
+import dev.loomflux.domain.system.NioTransport;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LoomApplication {
 
 	public static void main(String[] args) {
+		// before any Netty class loads: epoll left requests unread (NioTransport)
+		NioTransport.prefer();
 		// in parallel with the start-up instead of in the middle of it (docs/startup.md)
 		FlightRecorderWarmUp.startInBackground();
 		SpringApplication.run(LoomApplication.class, args);

@@ -1,6 +1,7 @@
 package dev.loomflux.bff;
 
 import dev.loomflux.domain.system.FlightRecorderWarmUp;
+import dev.loomflux.domain.system.NioTransport;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ReactiveApplication {
 
 	public static void main(String[] args) {
+		// before any Netty class loads: epoll left requests unread (NioTransport)
+		NioTransport.prefer();
 		// in parallel with the start-up instead of in the middle of it (docs/startup.md)
 		FlightRecorderWarmUp.startInBackground();
 		SpringApplication.run(ReactiveApplication.class, args);
