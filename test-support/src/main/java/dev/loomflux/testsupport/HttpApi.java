@@ -30,19 +30,45 @@ public final class HttpApi {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
 
 	private final URI base;
 
+	/** The {@code Authorization} header every request carries, or {@code null}. */
+	private final String authorization;
+
 	public HttpApi(String baseUrl) {
-		this.base = URI.create(baseUrl);
+		this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+				URI.create(baseUrl), null);
+	}
+
+	/** Another view of the same client (its connections are shared). */
+	private HttpApi(HttpClient client, URI base, String authorization) {
+		this.client = client;
+		this.base = base;
+		this.authorization = authorization;
 	}
 
 	public static HttpApi onPort(int port) {
 		return new HttpApi("http://localhost:" + port);
+	}
+
+	/** The same API, with {@code Authorization: Bearer <token>} on every request. */
+	public HttpApi withToken(String token) {
+		return new HttpApi(this.client, this.base, "Bearer " + token);
+	}
+
+	/**
+	 * The same API as customer {@code customerId} sees it: with that customer's token
+	 * (from the test issuer of this JVM's stub) on every request.
+	 */
+	public HttpApi as(long customerId) {
+		return withToken(Tokens.forCustomer(customerId));
+	}
+
+	/** The same API without a token. */
+	public HttpApi anonymous() {
+		return new HttpApi(this.client, this.base, null);
 	}
 
 	public Reply get(String path) {
@@ -87,7 +113,11 @@ public final class HttpApi {
 	}
 
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(this.base.resolve(path)).timeout(TIMEOUT);
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).timeout(TIMEOUT);
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		return request;
 	}
 
 	public Reply send(HttpRequest.Builder request) {

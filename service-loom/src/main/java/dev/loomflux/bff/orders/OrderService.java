@@ -64,12 +64,9 @@ class OrderService {
 		return placement;
 	}
 
-	Order getOrder(long id) {
-		List<OrderRow> rows = this.orders.findById(id);
-		if (rows.isEmpty()) {
-			throw Order.notFound(id);
-		}
-		return Order.of(rows);
+	/** The customer's order; another customer's is not found. */
+	Order getOrder(long id, long customerId) {
+		return Order.ofCustomer(this.orders.findById(id), id, customerId);
 	}
 
 	private Placement placeInTransaction(String key, String hash, CreateOrderRequest request) {

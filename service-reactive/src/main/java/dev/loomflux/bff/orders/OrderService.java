@@ -57,9 +57,9 @@ class OrderService {
 					? this.cleanup.afterCommit(placement.order()).thenReturn(placement) : Mono.just(placement));
 	}
 
-	Mono<Order> getOrder(long id) {
-		return this.orders.findById(id)
-			.flatMap((rows) -> rows.isEmpty() ? Mono.error(Order.notFound(id)) : Mono.just(Order.of(rows)));
+	/** The customer's order; another customer's is not found. */
+	Mono<Order> getOrder(long id, long customerId) {
+		return this.orders.findById(id).map((rows) -> Order.ofCustomer(rows, id, customerId));
 	}
 
 	private Mono<Placement> placeInTransaction(String key, String hash, CreateOrderRequest request) {

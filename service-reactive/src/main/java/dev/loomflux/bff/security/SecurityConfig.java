@@ -1,0 +1,68 @@
+package dev.loomflux.bff.security;
+
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import dev.loomflux.bff.system.BffProperties;
+import reactor.core.publisher.Flux;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * Spring Security's WebFilter chain as an OAuth 2.0 resource server: a bearer token
+ * (JWT), if sent, is verified on every request (a refused one is 401 even where no token
+ * is needed); customers' carts, home pages and orders need one, the catalog, insights and
+ * price streams do not. The controllers then check that the token's customer is the one
+ * asked for ({@code CustomerAccess}). No sessions, no CSRF (no cookies are read), no
+ * response headers of Spring Security's own ({@code system/SecurityHeaders} sets the
+ * project's). service-loom's {@code SecurityConfig} builds the same chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	/** The paths that belong to one customer; everything else is public. */
+	static final String[] CUSTOMER_PATHS = { "/api/customers/**", "/api/orders", "/api/orders/**" };
+
+	@Bean
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			AuthenticationProblems problems) {
+		return http
+			.authorizeExchange(
+					(exchanges) -> exchanges.pathMatchers(CUSTOMER_PATHS).authenticated().anyExchange().permitAll())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(decoder))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.build();
+	}
+
+	/**
+	 * Verifies the signature with the issuer's keys ({@link JwksCache}), for the
+	 * configured algorithms only, then the claims ({@link TokenValidators}).
+	 */
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(BffProperties properties) {
+		BffProperties.Security security = properties.security();
+		JwksCache keys = new JwksCache(security);
+		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
+			.withJwkSource((jwt) -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())))
+				.flatMapMany(Flux::fromIterable));
+		TokenValidators.algorithms(security).forEach(builder::jwsAlgorithm);
+		NimbusReactiveJwtDecoder decoder = builder.build();
+		decoder.setJwtValidator(TokenValidators.of(security));
+		return decoder;
+	}
+
+}
