@@ -114,7 +114,10 @@ class OrderBurstParityTest {
 				running.add(clients.submit(() -> {
 					for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
 						HttpApi api = services.get(i % services.size());
-						replies[i] = api.send(api.request("/api/orders")
+						// the order of customer 1 + i % 100 (orders()), with that
+						// customer's token
+						replies[i] = api.send(api.as(1 + i % 100)
+							.request("/api/orders")
 							.header("Content-Type", "application/json")
 							.header("Idempotency-Key", "burst-" + i)
 							.POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))));

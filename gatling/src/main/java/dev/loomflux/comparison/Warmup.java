@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.loomflux.gatling.endpoints.Tokens;
+
 /**
  * Warms a variant up until its throughput is steady, not for a fixed time: on one core
  * the JIT competes with the load, and a fixed 10 s warm-up once cut measured throughput
@@ -110,6 +112,15 @@ final class Warmup {
 		}
 	}
 
+	/**
+	 * The customer's token from the stub's test issuer, minted for every customer on
+	 * first use, as the load generator does before its run.
+	 */
+	private static String bearer(long customer) {
+		Tokens.load(Settings.issuer(), 10_000);
+		return "Bearer " + Tokens.of(customer);
+	}
+
 	/** The mix: mostly product reads, some of every other endpoint. */
 	private static HttpRequest request(String baseUrl) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -125,11 +136,13 @@ final class Warmup {
 			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/products?category=books&limit=20"));
 		}
 		else if (draw < 80) {
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/home"));
+			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/home"))
+				.header("Authorization", bearer(customer));
 		}
 		else if (draw < 88) {
 			path = "/api/customers/" + customer + "/cart/items/" + product;
 			builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+				.header("Authorization", bearer(customer))
 				.header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"));
 		}
@@ -140,6 +153,7 @@ final class Warmup {
 		else {
 			long warmupProduct = FIRST_WARMUP_PRODUCT + random.nextInt(4000);
 			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
+				.header("Authorization", bearer(customer))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", UUID.randomUUID().toString())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":" + customer + ",\"items\":[{\"productId\":"

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,11 @@ public final class HttpApi {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	/** Marks {@link #asEachCustomer()}: compared by identity, never sent. */
+	private static final String EACH_CUSTOMER = new String("each customer");
+
+	private static final Pattern CUSTOMER_PATH = Pattern.compile("^/api/customers/([1-9][0-9]{0,17})/");
 
 	private final HttpClient client;
 
@@ -64,6 +71,15 @@ public final class HttpApi {
 	 */
 	public HttpApi as(long customerId) {
 		return withToken(Tokens.forCustomer(customerId));
+	}
+
+	/**
+	 * The same API as each customer sees it: a request to {@code /api/customers/{id}/...}
+	 * carries the token of customer {@code id} (minted once per customer), as if each
+	 * customer used their own client; for tests that load many customers' pages at once.
+	 */
+	public HttpApi asEachCustomer() {
+		return new HttpApi(this.client, this.base, EACH_CUSTOMER);
 	}
 
 	/** The same API without a token. */
@@ -114,10 +130,16 @@ public final class HttpApi {
 
 	public HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).timeout(TIMEOUT);
-		if (this.authorization != null) {
-			request.header("Authorization", this.authorization);
+		String authorization = (this.authorization == EACH_CUSTOMER) ? customerAuthorization(path) : this.authorization;
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		return request;
+	}
+
+	private static String customerAuthorization(String path) {
+		Matcher customer = CUSTOMER_PATH.matcher(path);
+		return customer.find() ? "Bearer " + Tokens.forCustomer(Long.parseLong(customer.group(1))) : null;
 	}
 
 	public Reply send(HttpRequest.Builder request) {

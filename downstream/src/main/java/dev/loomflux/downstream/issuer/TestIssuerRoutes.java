@@ -26,6 +26,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * {@code expires_in}). Tests ask for tokens a service must refuse with {@code iss},
  * {@code aud}, {@code expiresIn} (seconds, negative for an expired token) and
  * {@code notBefore} (seconds from now).</li>
+ * <li>{@code POST /test-issuer/tokens?count=10000}: a JSON array of tokens for customers
+ * 1 to 10000, in order, for a load generator to mint before its run.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +35,9 @@ class TestIssuerRoutes {
 
 	/** Longer subjects are not customer ids, and nothing needs them. */
 	private static final int MAX_SUBJECT = 64;
+
+	/** The seed has 10,000 customers; a load generator needs no more tokens than that. */
+	private static final int MAX_BATCH = 100_000;
 
 	private final TestIssuer issuer;
 
@@ -42,7 +47,10 @@ class TestIssuerRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> testIssuerEndpoints() {
-		return route().GET("/test-issuer/jwks", this::jwks).POST("/test-issuer/token", this::token).build();
+		return route().GET("/test-issuer/jwks", this::jwks)
+			.POST("/test-issuer/token", this::token)
+			.POST("/test-issuer/tokens", this::customerTokens)
+			.build();
 	}
 
 	private Mono<ServerResponse> jwks(ServerRequest request) {
@@ -71,6 +79,21 @@ class TestIssuerRoutes {
 			body.put("expires_in", minted.expiresInSeconds());
 			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		});
+	}
+
+	private Mono<ServerResponse> customerTokens(ServerRequest request) {
+		int count;
+		try {
+			count = Integer.parseInt(request.queryParam("count").orElse(""));
+		}
+		catch (NumberFormatException ex) {
+			return ServerResponse.badRequest().build();
+		}
+		if (count < 1 || count > MAX_BATCH) {
+			return ServerResponse.badRequest().build();
+		}
+		return this.issuer.mintCustomers(count)
+			.flatMap((tokens) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(tokens));
 	}
 
 	private static Duration seconds(Optional<String> value) {

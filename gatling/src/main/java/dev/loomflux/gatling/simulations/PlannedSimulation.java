@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.Recording;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -43,6 +44,14 @@ abstract class PlannedSimulation extends Simulation {
 	static final int DEFAULT_MAX_IN_FLIGHT = 4000;
 
 	final Plan plan = Plan.current();
+
+	{
+		// every customer's token, minted before the first request and reused (Tokens)
+		String issuer = System.getProperty(Tokens.ISSUER);
+		if (issuer != null) {
+			Tokens.load(issuer, CUSTOMERS);
+		}
+	}
 
 	private String injection = OPEN_STEPS;
 

@@ -134,8 +134,7 @@ public abstract class OrdersContract {
 		int stock = OrderData.stock(1008);
 
 		assertProblem(post(key, body(CUSTOMER, 1008, 2)), 422, "IDEMPOTENCY_KEY_REUSED");
-		assertProblem(post(this.api.as(CUSTOMER + 1), key, body(CUSTOMER + 1, 1008, 1)), 422,
-				"IDEMPOTENCY_KEY_REUSED");
+		assertProblem(post(this.api.as(CUSTOMER + 1), key, body(CUSTOMER + 1, 1008, 1)), 422, "IDEMPOTENCY_KEY_REUSED");
 
 		assertThat(OrderData.ordersWithKey(key)).isOne();
 		assertThat(OrderData.stock(1008)).isEqualTo(stock);
