@@ -287,7 +287,7 @@ class HostileInputParityTest {
 				"Bearer " + tokens.mint("sub=admin"), "Bearer " + tokens.mint("sub=9223372036854775808"), "Bearer",
 				"Bearer ", "Bearer  " + valid, "Bearer " + valid + " x", "Bearer " + valid + "x",
 				"Bearer " + valid + ".x", "Bearer abc.def.ghi", "Bearer %00", "Bearer " + "a".repeat(10_000),
-				"Basic dXNlcjpwYXNz", "Token " + valid, "bearer " + valid, valid, "Bearer \u00e9");
+				"Basic dXNlcjpwYXNz", "Token " + valid, "DPoP " + valid, "bearer " + valid, valid, "Bearer \u00e9");
 		for (String authorization : authorizations) {
 			String header = "Authorization: " + authorization + "\r\n";
 			cases.add(request("GET", "/api/customers/" + CUSTOMER + "/cart", header, null));

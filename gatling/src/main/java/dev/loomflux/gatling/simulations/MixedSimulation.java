@@ -24,6 +24,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 public class MixedSimulation extends PlannedSimulation {
 
 	{
+		signInCustomers();
 		ChainBuilder mix = exec(feed(feeder(() -> {
 			// one customer per record: the order is theirs, placed with their token
 			long customer = randomId(CUSTOMERS);

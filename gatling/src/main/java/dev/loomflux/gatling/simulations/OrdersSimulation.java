@@ -22,6 +22,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 public class OrdersSimulation extends PlannedSimulation {
 
 	{
+		signInCustomers();
 		int hotProducts = this.plan.intParameter("hotProducts", 5);
 		double replayShare = this.plan.doubleParameter("replayShare", 0.1);
 		ChainBuilder orders = exec(feed(feeder(() -> {

@@ -45,14 +45,6 @@ abstract class PlannedSimulation extends Simulation {
 
 	final Plan plan = Plan.current();
 
-	{
-		// every customer's token, minted before the first request and reused (Tokens)
-		String issuer = System.getProperty(Tokens.ISSUER);
-		if (issuer != null) {
-			Tokens.load(issuer, CUSTOMERS);
-		}
-	}
-
 	private String injection = OPEN_STEPS;
 
 	@Override
@@ -97,6 +89,17 @@ abstract class PlannedSimulation extends Simulation {
 			.acceptHeader("application/json")
 			.userAgentHeader("loomflux-gatling");
 		return sharedConnections ? protocol.shareConnections() : protocol;
+	}
+
+	/**
+	 * Mints every customer's token before the first request (Tokens), for the scenarios
+	 * that open customers' pages; without an issuer (a test's own server) there is none.
+	 */
+	static void signInCustomers() {
+		String issuer = System.getProperty(Tokens.ISSUER);
+		if (issuer != null) {
+			Tokens.load(issuer, CUSTOMERS);
+		}
 	}
 
 	static Iterator<Map<String, Object>> feeder(Supplier<Map<String, Object>> record) {

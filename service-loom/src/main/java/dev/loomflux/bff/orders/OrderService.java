@@ -34,18 +34,23 @@ class OrderService {
 
 	private final OrderSlots slots;
 
+	private final OrderRateLimit rateLimit;
+
 	private final TransactionTemplate transactions;
 
 	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup, OrderSlots slots,
-			PlatformTransactionManager transactionManager) {
+			OrderRateLimit rateLimit, PlatformTransactionManager transactionManager) {
 		this.orders = orders;
 		this.customers = customers;
 		this.cleanup = cleanup;
 		this.slots = slots;
+		this.rateLimit = rateLimit;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	Placement placeOrder(String key, CreateOrderRequest request) {
+		// counted before anything else, replays too: each is work for the database
+		this.rateLimit.acquire(request.customerId());
 		String hash = request.hash();
 		Placement placement;
 		try {

@@ -4,12 +4,16 @@ import dev.loomflux.bff.system.BffProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
  * Spring Security's servlet filter chain as an OAuth 2.0 resource server: a bearer token
@@ -32,9 +36,7 @@ class SecurityConfig {
 		return http
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(CUSTOMER_PATHS).authenticated().anyRequest().permitAll())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
+			.addFilter(bearerTokens(decoder, problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
@@ -45,6 +47,23 @@ class SecurityConfig {
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
 			.build();
+	}
+
+	/**
+	 * The resource server's token filter, set up by hand rather than by
+	 * {@code oauth2ResourceServer()}: on the servlet stack that also serves an RFC 9728
+	 * metadata document ({@code /.well-known/oauth-protected-resource}) and accepts DPoP
+	 * tokens, which the reactive stack does not, so the two services would answer those
+	 * requests differently. A token that cannot be checked (the issuer's keys cannot be
+	 * fetched) reaches the entry point too (503), instead of escaping as a 500.
+	 */
+	private static BearerTokenAuthenticationFilter bearerTokens(JwtDecoder decoder, AuthenticationProblems problems) {
+		BearerTokenAuthenticationFilter filter = new BearerTokenAuthenticationFilter(
+				new ProviderManager(new JwtAuthenticationProvider(decoder)));
+		AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(problems);
+		failures.setRethrowAuthenticationServiceException(false);
+		filter.setAuthenticationFailureHandler(failures);
+		return filter;
 	}
 
 	/** A request the firewall rejects gets a problem, not an empty 400. */

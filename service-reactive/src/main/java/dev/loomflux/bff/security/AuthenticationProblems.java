@@ -2,6 +2,7 @@ package dev.loomflux.bff.security;
 
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
+import dev.loomflux.domain.limit.ConcurrencyLimit;
 import dev.loomflux.domain.security.BearerChallenge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,10 +10,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -26,9 +29,10 @@ import org.springframework.web.server.ServerWebExchange;
  * What Spring Security refuses, written as the same RFC 9457 problems that service-loom's
  * {@code AuthenticationProblems} writes: 401 {@code UNAUTHENTICATED} (no token) or
  * {@code INVALID_TOKEN} (a token that fails any check), both with shared-domain's
- * {@code WWW-Authenticate}; 403 {@code FORBIDDEN}; and a request its firewall rejects (an
- * encoded separator, say) 400 {@code MALFORMED_REQUEST}. Which check a token failed is
- * logged at debug and never told to the client.
+ * {@code WWW-Authenticate}; 503 {@code ISSUER_UNAVAILABLE} when the issuer's keys cannot
+ * be fetched to check a token; 403 {@code FORBIDDEN}; and a request its firewall rejects
+ * (an encoded separator, say) 400 {@code MALFORMED_REQUEST}. Which check a token failed
+ * is logged at debug and never told to the client.
  */
 @Component
 class AuthenticationProblems
@@ -44,6 +48,11 @@ class AuthenticationProblems
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		if (ex instanceof AuthenticationServiceException) {
+			log.warn("Bearer token not checked: {}", ex.getMessage());
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, ConcurrencyLimit.RETRY_AFTER_SECONDS);
+			return write(exchange, Problem.of(ErrorCode.ISSUER_UNAVAILABLE, path(exchange)));
+		}
 		ErrorCode code = isTokenRefused(ex) ? ErrorCode.INVALID_TOKEN : ErrorCode.UNAUTHENTICATED;
 		log.debug("{} {}: {}", code, path(exchange), ex.getMessage());
 		exchange.getResponse().getHeaders().set(BearerChallenge.HEADER, BearerChallenge.of(code));

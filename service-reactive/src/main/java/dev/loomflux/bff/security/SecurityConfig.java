@@ -1,5 +1,7 @@
 package dev.loomflux.bff.security;
 
+import java.util.List;
+
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import dev.loomflux.bff.system.BffProperties;
@@ -7,10 +9,14 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
@@ -36,6 +42,7 @@ class SecurityConfig {
 					(exchanges) -> exchanges.pathMatchers(CUSTOMER_PATHS).authenticated().anyExchange().permitAll())
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(decoder))
 				.authenticationEntryPoint(problems)
+				.authenticationFailureHandler(failures(problems))
 				.accessDeniedHandler(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -46,6 +53,32 @@ class SecurityConfig {
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
 			.build();
+	}
+
+	/**
+	 * Spring Security's firewall, as strict as service-loom's but for TRACE: Tomcat
+	 * answers TRACE itself with 405 before service-loom's filters, so here it must reach
+	 * WebFlux's routing, which answers 405 too, rather than be rejected as a malformed
+	 * request (400). What the firewall rejects is answered by
+	 * {@link AuthenticationProblems}.
+	 */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHttpMethods(List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
+				HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE));
+		return firewall;
+	}
+
+	/**
+	 * A token that cannot be checked (the issuer's keys cannot be fetched) reaches the
+	 * entry point too (503), instead of escaping as a 500; as in service-loom.
+	 */
+	private static ServerAuthenticationEntryPointFailureHandler failures(AuthenticationProblems problems) {
+		ServerAuthenticationEntryPointFailureHandler failures = new ServerAuthenticationEntryPointFailureHandler(
+				problems);
+		failures.setRethrowAuthenticationServiceException(false);
+		return failures;
 	}
 
 	/**

@@ -127,8 +127,17 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 	 * @param maxConcurrent order transactions at once; more orders wait in line, holding
 	 * no connection
 	 * @param maxWait how long an order waits in line; then 503 {@code DATABASE_BUSY}
+	 * @param rateLimit how many orders one customer may place, across every replica
 	 */
-	public record Orders(int maxConcurrent, Duration maxWait) {
+	public record Orders(int maxConcurrent, Duration maxWait, RateLimit rateLimit) {
+
+		/**
+		 * @param capacity orders one customer may place at once, and per period
+		 * @param period the time in which a used-up allowance refills completely
+		 */
+		public record RateLimit(int capacity, Duration period) {
+		}
+
 	}
 
 	/**

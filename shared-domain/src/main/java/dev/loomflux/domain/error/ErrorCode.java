@@ -63,7 +63,10 @@ public enum ErrorCode {
 
 	CART_UNAVAILABLE(503, "Cart unavailable", "The cart store is unavailable; retry later."),
 
-	OVERLOADED(503, "Overloaded", "The service is overloaded; retry later.");
+	OVERLOADED(503, "Overloaded", "The service is overloaded; retry later."),
+
+	ISSUER_UNAVAILABLE(503, "Token issuer unavailable",
+			"The token issuer's keys cannot be fetched to check the bearer token; retry later.");
 
 	private static final String TYPE_PREFIX = "urn:loomflux:problem:";
 
@@ -99,7 +102,7 @@ public enum ErrorCode {
 	 * database is busy for a moment, not broken.
 	 */
 	public boolean isBusy() {
-		return this == OVERLOADED || this == DATABASE_BUSY;
+		return this == OVERLOADED || this == DATABASE_BUSY || this == ISSUER_UNAVAILABLE;
 	}
 
 	/**
