@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -15,6 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -82,9 +82,12 @@ class JwksCache {
 			.retrieve()
 			.bodyToMono(String.class)
 			.map(JwksCache::parse)
-			.onErrorMap((ex) -> !(ex instanceof KeySourceException),
-					(ex) -> new KeySourceException("Cannot fetch the issuer's key set from " + this.settings.jwksUri(),
-							ex));
+			// a JwtException, not Nimbus's KeySourceException: Spring turns that one into
+			// an
+			// IllegalStateException, which escaped as a 500 instead of reaching the entry
+			// point as a token that cannot be checked (503 ISSUER_UNAVAILABLE)
+			.onErrorMap((ex) -> !(ex instanceof JwtException),
+					(ex) -> new JwtException("Cannot fetch the issuer's key set from " + this.settings.jwksUri(), ex));
 	}
 
 	private static JWKSet parse(String body) {

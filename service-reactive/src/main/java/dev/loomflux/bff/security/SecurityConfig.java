@@ -1,16 +1,30 @@
 package dev.loomflux.bff.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWKSecurityContext;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.loomflux.bff.system.BffProperties;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -83,19 +97,46 @@ class SecurityConfig {
 
 	/**
 	 * Verifies the signature with the issuer's keys ({@link JwksCache}), for the
-	 * configured algorithms only, then the claims ({@link TokenValidators}).
+	 * configured algorithms only, then the claims ({@link TokenValidators}). Nimbus's
+	 * processor is set up here rather than by Spring's {@code withJwkSource} builder,
+	 * which turns any failure to get the keys into an {@code IllegalStateException} that
+	 * escaped as a 500; here it is a token that cannot be checked (503), as in
+	 * service-loom.
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(BffProperties properties) {
 		BffProperties.Security security = properties.security();
 		JwksCache keys = new JwksCache(security);
-		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
-			.withJwkSource((jwt) -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())))
-				.flatMapMany(Flux::fromIterable));
-		TokenValidators.algorithms(security).forEach(builder::jwsAlgorithm);
-		NimbusReactiveJwtDecoder decoder = builder.build();
+		Set<JWSAlgorithm> algorithms = TokenValidators.algorithms(security)
+			.stream()
+			.map((algorithm) -> JWSAlgorithm.parse(algorithm.getName()))
+			.collect(Collectors.toSet());
+		DefaultJWTProcessor<JWKSecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, new JWKSecurityContextJWKSet()));
+		// the claims are checked by TokenValidators, as in service-loom
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder((jwt) -> verify(jwt, keys, processor));
 		decoder.setJwtValidator(TokenValidators.of(security));
 		return decoder;
+	}
+
+	private static Mono<JWTClaimsSet> verify(JWT jwt, JwksCache keys,
+			DefaultJWTProcessor<JWKSecurityContext> processor) {
+		if (!(jwt instanceof SignedJWT signed)) {
+			return Mono.error(new BadJwtException("Unsigned token"));
+		}
+		return keys.get(new JWKSelector(JWKMatcher.forJWSHeader(signed.getHeader()))).map((matching) -> {
+			try {
+				return processor.process(signed, new JWKSecurityContext(matching));
+			}
+			catch (BadJOSEException ex) {
+				throw new BadJwtException(ex.getMessage(), ex);
+			}
+			catch (JOSEException ex) {
+				throw new JwtException(ex.getMessage(), ex);
+			}
+		});
 	}
 
 }
