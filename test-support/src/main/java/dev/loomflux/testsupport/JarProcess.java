@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * An application started from its executable jar, as a user starts it, on free ports, and
  * waited for until its readiness probe answers; its output goes to
- * {@code target/service-logs/<name>.log}.
+ * {@code target/service-logs/<name>.log}. A service started without a downstream URL or a
+ * JWKS URI checks bearer tokens against the TEST issuer of this JVM's
+ * {@link DownstreamStub}, which mints the tests' {@link Tokens}.
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -66,6 +68,12 @@ public final class JarProcess implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
+			if (!jarName.equals("downstream") && !environment.containsKey("BFF_DOWNSTREAM_URL")
+					&& !environment.containsKey("BFF_SECURITY_JWKSURI")) {
+				// a service checks bearer tokens against the issuer's keys: those of this
+				// JVM's stub, whose TEST issuer mints the tests' tokens (Tokens)
+				builder.environment().put("BFF_SECURITY_JWKSURI", DownstreamStub.get().url() + "/test-issuer/jwks");
+			}
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
 			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
 			JarProcess service = new JarProcess(name, builder.start(), port, managementPort, log);

@@ -63,6 +63,8 @@ class SecurityConfig {
 		AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(problems);
 		failures.setRethrowAuthenticationServiceException(false);
 		filter.setAuthenticationFailureHandler(failures);
+		// a malformed Authorization header is refused before any check, here
+		filter.setAuthenticationEntryPoint(problems);
 		return filter;
 	}
 
