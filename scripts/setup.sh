@@ -106,6 +106,18 @@ stop_prometheus_service() {
   fi
 }
 
+# The OpenAPI lint (deployment-check's OpenApiLintTest) runs Spectral from npm, at the versions
+# pinned in package.json and package-lock.json.
+ensure_node() {
+  command -v npm >/dev/null && return
+  if can_install && apt-cache show npm >/dev/null 2>&1; then
+    say "installing Node.js and npm (for the OpenAPI lint)"
+    apt_install nodejs npm
+  else
+    say "no npm: the OpenAPI lint will be skipped"
+  fi
+}
+
 # The comparison uses PostgreSQL and Redis from the environment (PGHOST/PGPORT, REDIS_HOST/REDIS_PORT)
 # when they answer; otherwise docker compose's, when a Docker engine is there; otherwise local ones,
 # started or installed from Debian packages as for the tests.

@@ -78,6 +78,7 @@ for i in "${!names[@]}"; do
 done
 
 echo "downstream stub  http://localhost:8090/recommendations/1 (log: target/run/downstream.log)"
+echo "test issuer      curl -X POST 'http://localhost:8090/test-issuer/token?sub=7' (a TEST token for customer 7)"
 echo "service-loom     http://localhost:8081/api/products/1   (log: target/run/service-loom.log)"
 echo "service-reactive http://localhost:8082/api/products/1   (log: target/run/service-reactive.log)"
 echo "Ctrl-C stops all three."

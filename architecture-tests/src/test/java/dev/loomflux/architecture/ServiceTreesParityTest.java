@@ -77,11 +77,13 @@ class ServiceTreesParityTest {
 
 	/**
 	 * Twins that are the same file: they use only APIs both stacks have (Spring Boot's
-	 * Redis properties, Lettuce's options, Micrometer, Flyway over JDBC), and a
-	 * difference would make the services' Redis behaviour, meters or start-up differ.
+	 * Redis properties, Lettuce's options, Micrometer, Flyway over JDBC, Spring
+	 * Security's token validators), and a difference would make the services' Redis
+	 * behaviour, meters, start-up or token checks differ.
 	 */
 	private static final Set<String> IDENTICAL = Set.of(BFF + "system/MetricsConfig.java",
-			BFF + "system/Migrations.java", BFF + "system/RedisConfig.java", BFF + "system/RedisUris.java");
+			BFF + "system/Migrations.java", BFF + "system/RedisConfig.java", BFF + "system/RedisUris.java",
+			BFF + "security/TokenValidators.java");
 
 	@Test
 	void shouldPairEveryFileOfServiceLoomWithItsTwinUnlessListed() {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.LatencyFile;
 import dev.loomflux.launcher.JavaProcess;
 
@@ -57,9 +58,10 @@ final class GatlingLauncher {
 		Files.createDirectories(gatlingFolder);
 		List<String> before = reportFolders(gatlingFolder);
 		List<String> arguments = new java.util.ArrayList<>(JVM_FLAGS);
-		arguments.addAll(List.of("-Dloomflux.plan=" + planFile, "-cp", classPath(), "io.gatling.app.Gatling",
-				"--simulation", "dev.loomflux.gatling.simulations." + simulation, "--results-folder",
-				gatlingFolder.toAbsolutePath().toString(), "--run-description", description, "--launcher", "loomflux"));
+		arguments.addAll(List.of("-Dloomflux.plan=" + planFile, "-D" + Tokens.ISSUER + "=" + Settings.issuer(), "-cp",
+				classPath(), "io.gatling.app.Gatling", "--simulation", "dev.loomflux.gatling.simulations." + simulation,
+				"--results-folder", gatlingFolder.toAbsolutePath().toString(), "--run-description", description,
+				"--launcher", "loomflux"));
 		long start = System.nanoTime();
 		try (JavaProcess gatling = JavaProcess.start("gatling", this.settings.loadCpus(), arguments, Map.of(),
 				Path.of(plan.output()).resolveSibling("gatling.log"))) {

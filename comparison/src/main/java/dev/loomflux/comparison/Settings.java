@@ -25,6 +25,11 @@ record Settings(String serviceCpus, String loadCpus, String pgHost, int pgPort, 
 	/** The stub's ports, chosen once per run: every variant calls the same stub. */
 	static final int STUB_PORT = FreePort.next();
 
+	/** The downstream stub's TEST issuer, which mints the customers' tokens. */
+	static String issuer() {
+		return "http://127.0.0.1:" + STUB_PORT + "/test-issuer";
+	}
+
 	static final int STUB_MANAGEMENT_PORT = FreePort.next();
 
 	static Settings fromEnvironment(String serviceCpus, String loadCpus, boolean aotCache) {

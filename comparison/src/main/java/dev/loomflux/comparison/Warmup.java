@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.loomflux.gatling.endpoints.Tokens;
+
 /**
  * Warms a variant up until its throughput is steady, not for a fixed time: on one core
  * the JIT competes with the load, and a fixed 10 s warm-up once cut measured throughput
@@ -30,6 +32,9 @@ final class Warmup {
 	 * is intact.
 	 */
 	private static final int FIRST_WARMUP_PRODUCT = 5001;
+
+	/** The seed's customers, whose pages the warm-up opens. */
+	private static final int CUSTOMERS = 10_000;
 
 	private final Profile.Warmup settings;
 
@@ -49,6 +54,8 @@ final class Warmup {
 	}
 
 	Outcome run(String baseUrl) throws InterruptedException {
+		// the customers' tokens, minted before the first round is timed
+		Tokens.load(Settings.issuer(), CUSTOMERS);
 		List<Double> rounds = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(this.settings.maxSeconds()).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -110,11 +117,19 @@ final class Warmup {
 		}
 	}
 
+	/**
+	 * The customer's token from the stub's TEST issuer, minted for every customer before
+	 * the warm-up, as the load generator does before its run.
+	 */
+	private static String bearer(long customer) {
+		return "Bearer " + Tokens.of(customer);
+	}
+
 	/** The mix: mostly product reads, some of every other endpoint. */
 	private static HttpRequest request(String baseUrl) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int draw = random.nextInt(100);
-		long customer = 1 + random.nextInt(10_000);
+		long customer = 1 + random.nextInt(CUSTOMERS);
 		long product = 1 + random.nextInt(100);
 		String path;
 		HttpRequest.Builder builder;
@@ -125,11 +140,13 @@ final class Warmup {
 			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/products?category=books&limit=20"));
 		}
 		else if (draw < 80) {
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/home"));
+			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/home"))
+				.header("Authorization", bearer(customer));
 		}
 		else if (draw < 88) {
 			path = "/api/customers/" + customer + "/cart/items/" + product;
 			builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+				.header("Authorization", bearer(customer))
 				.header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"));
 		}
@@ -140,6 +157,7 @@ final class Warmup {
 		else {
 			long warmupProduct = FIRST_WARMUP_PRODUCT + random.nextInt(4000);
 			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
+				.header("Authorization", bearer(customer))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", UUID.randomUUID().toString())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":" + customer + ",\"items\":[{\"productId\":"

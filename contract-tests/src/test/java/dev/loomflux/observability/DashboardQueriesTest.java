@@ -85,7 +85,7 @@ class DashboardQueriesTest {
 				StandardCopyOption.REPLACE_EXISTING);
 		prometheus = PrometheusServer.start(binary.get(), directory, testConfig(port), port);
 		for (JarProcess service : List.of(loom, reactive)) {
-			drive(service.api());
+			drive(service.api().asEachCustomer());
 		}
 		// every job scraped at least three more times after the load (1 s interval):
 		// rate() needs two samples of a series, and on a quiet machine the load can end

@@ -79,7 +79,9 @@ class OverloadTest {
 		environment.put("BFF_ADMISSION_MAXCONCURRENT", Integer.toString(ADMITTED));
 		environment.put("SPRING_PROFILES_ACTIVE", profile);
 		try (JarProcess service = JarProcess.start(jar, name, environment)) {
-			HttpApi api = service.api();
+			// each home page with its customer's token, as each customer's browser sends
+			// it
+			HttpApi api = service.api().asEachCustomer();
 			HttpApi management = HttpApi.onPort(service.managementPort());
 			warmUp(api);
 			int threadsBefore = liveThreads(management);

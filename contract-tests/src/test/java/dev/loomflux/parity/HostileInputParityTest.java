@@ -25,6 +25,7 @@ import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.JarProcess;
 import dev.loomflux.testsupport.SseClient;
 import dev.loomflux.testsupport.TestInfrastructure;
+import dev.loomflux.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,6 +111,7 @@ class HostileInputParityTest {
 		headers(cases);
 		bodies(cases);
 		methods(cases);
+		tokens(cases);
 		return cases.stream();
 	}
 
@@ -268,6 +270,46 @@ class HostileInputParityTest {
 			cases.add(request("POST", "/api/orders",
 					"Content-Type: application/json\r\nIdempotency-Key: hostile-" + (key++) + "\r\n", order));
 		}
+	}
+
+	/**
+	 * Hostile bearer tokens and Authorization headers, on a customer's own cart, home
+	 * page and orders and on a public product read (a token sent there is checked too):
+	 * every one is 401 INVALID_TOKEN (or 403 for a valid token of another customer or of
+	 * no customer), never a 5xx, and changes nothing.
+	 */
+	private static void tokens(List<Arguments> cases) {
+		Tokens tokens = Tokens.get();
+		String valid = tokens.customer(CUSTOMER);
+		String[] parts = valid.split("\\.");
+		List<String> authorizations = List.of("Bearer " + tokens.forged(CUSTOMER),
+				"Bearer " + Tokens.unsigned(CUSTOMER),
+				// the header and claims of a valid token, its signature dropped
+				"Bearer " + parts[0] + "." + parts[1] + ".", "Bearer " + parts[0] + "." + parts[1],
+				"Bearer " + tokens.mint("sub=" + CUSTOMER + "&iss=https://evil.example"),
+				"Bearer " + tokens.mint("sub=" + CUSTOMER + "&aud=someone-else"),
+				"Bearer " + tokens.mint("sub=" + CUSTOMER + "&expiresIn=-600"),
+				"Bearer " + tokens.mint("sub=" + CUSTOMER + "&notBefore=600"),
+				"Bearer " + tokens.customer(CUSTOMER + 1), "Bearer " + tokens.mint("sub=0"),
+				"Bearer " + tokens.mint("sub=0078"), "Bearer " + tokens.mint("sub=78%20"),
+				"Bearer " + tokens.mint("sub=admin"), "Bearer " + tokens.mint("sub=9223372036854775808"), "Bearer",
+				"Bearer ", "Bearer  " + valid, "Bearer " + valid + " x", "Bearer " + valid + "x",
+				"Bearer " + valid + ".x", "Bearer abc.def.ghi", "Bearer %00", "Bearer " + "a".repeat(10_000),
+				"Basic dXNlcjpwYXNz", "Token " + valid, "DPoP " + valid, "bearer " + valid, valid, "Bearer \u00e9");
+		for (String authorization : authorizations) {
+			String header = "Authorization: " + authorization + "\r\n";
+			cases.add(request("GET", "/api/customers/" + CUSTOMER + "/cart", header, null));
+			cases.add(request("GET", "/api/customers/" + CUSTOMER + "/home", header, null));
+			cases.add(request("PUT", cart(10001), header + "Content-Type: application/json\r\n", "{\"quantity\":1}"));
+			cases.add(request("POST", "/api/orders",
+					header + "Content-Type: application/json\r\nIdempotency-Key: token-" + cases.size() + "\r\n",
+					order(10001)));
+			cases.add(request("GET", "/api/orders/1", header, null));
+			cases.add(request("GET", "/api/products/1", header, null));
+		}
+		cases.add(request("GET", "/api/customers/" + CUSTOMER + "/cart",
+				"Authorization: Bearer " + valid + "\r\nAuthorization: Bearer " + Tokens.unsigned(CUSTOMER) + "\r\n",
+				null));
 	}
 
 	/** Methods no route has, or that the API does not serve. */
@@ -585,7 +627,20 @@ class HostileInputParityTest {
 
 	private static String head(String method, String target, String headers) {
 		return method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-				+ "Content-Type: application/json\r\n" + headers + "\r\n\r\n";
+				+ "Content-Type: application/json\r\n" + authorization(target, "") + headers + "\r\n\r\n";
+	}
+
+	/**
+	 * The battery acts as customer {@link #CUSTOMER}: a request to a customer's path
+	 * carries that customer's valid token (unless the case brings its own), so that what
+	 * is hostile about it reaches the checks behind authentication.
+	 */
+	private static String authorization(String target, String headers) {
+		boolean customerPath = target.startsWith("/api/customers/") || target.startsWith("/api/orders");
+		if (!customerPath || headers.contains("Authorization:")) {
+			return "";
+		}
+		return "Authorization: Bearer " + Tokens.forCustomer(CUSTOMER) + "\r\n";
 	}
 
 	/** The head at once, then the body {@code size} bytes at a time. */
@@ -653,7 +708,8 @@ class HostileInputParityTest {
 	}
 
 	private static Arguments bytes(String method, String target, String headers, byte[] body) {
-		byte[] request = RawHttp.request(method, target.getBytes(StandardCharsets.UTF_8), headers, body);
+		byte[] request = RawHttp.request(method, target.getBytes(StandardCharsets.UTF_8),
+				authorization(target, headers) + headers, body);
 		String shown = method + " " + abbreviated(target)
 				+ ((body != null) ? " " + abbreviated(new String(body, StandardCharsets.UTF_8)) : "")
 				+ (headers.isEmpty() ? "" : " [" + abbreviated(headers.trim()) + "]");

@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.HttpApi.Reply;
 import dev.loomflux.testsupport.JarProcess;
 import dev.loomflux.testsupport.TestInfrastructure;
+import dev.loomflux.testsupport.Tokens;
 import dev.loomflux.testsupport.contract.OrderData;
 import dev.loomflux.testsupport.contract.OrdersContract;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +69,8 @@ class OrderBurstParityTest {
 		List<HttpApi> services = List.of(loom.api(), reactive.api());
 		List<String> bodies = orders(new Random(17));
 
+		// the buyers' tokens, minted before the burst as a signed-in client has its own
+		IntStream.rangeClosed(1, 100).forEach(Tokens::forCustomer);
 		List<Reply> replies = sendFromClients(services, bodies);
 
 		assertThat(replies).allSatisfy((reply) -> assertThat(reply.status() == 201
@@ -114,7 +118,10 @@ class OrderBurstParityTest {
 				running.add(clients.submit(() -> {
 					for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
 						HttpApi api = services.get(i % services.size());
-						replies[i] = api.send(api.request("/api/orders")
+						// the order of customer 1 + i % 100 (orders()), with that
+						// customer's token
+						replies[i] = api.send(api.as(1 + i % 100)
+							.request("/api/orders")
 							.header("Content-Type", "application/json")
 							.header("Idempotency-Key", "burst-" + i)
 							.POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))));

@@ -3,6 +3,8 @@ package dev.loomflux.parity;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.loomflux.testsupport.DownstreamStub;
@@ -10,6 +12,7 @@ import dev.loomflux.testsupport.HttpApi;
 import dev.loomflux.testsupport.JarProcess;
 import dev.loomflux.testsupport.HttpApi.Reply;
 import dev.loomflux.testsupport.TestInfrastructure;
+import dev.loomflux.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the cache format too.
  */
 class ServiceJarsParityTest {
+
+	private static final Pattern CUSTOMER_PATH = Pattern.compile("^/api/customers/([1-9][0-9]{0,17})/");
 
 	private static JarProcess loom;
 
@@ -121,6 +126,30 @@ class ServiceJarsParityTest {
 				Arguments.of("parity-9", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", "application/json"));
 	}
 
+	/**
+	 * Refusals by authentication and authorization, each with its exact token: no token,
+	 * another customer's, a refused one (on a public path too), an order for another
+	 * customer. Nothing changes: a refused PUT never reaches the cart.
+	 */
+	static Stream<Arguments> refusals() {
+		Tokens tokens = Tokens.get();
+		String other = tokens.customer(78);
+		String expired = tokens.mint("sub=77&expiresIn=-600");
+		String order = "{\"customerId\":77,\"items\":[{\"productId\":5,\"quantity\":2}]}";
+		return Stream.of(Arguments.of("GET", "/api/customers/77/cart", null, null),
+				Arguments.of("GET", "/api/customers/77/cart", null, other),
+				Arguments.of("GET", "/api/customers/77/cart", null, expired),
+				Arguments.of("PUT", "/api/customers/77/cart/items/5", "{\"quantity\":3}", null),
+				Arguments.of("PUT", "/api/customers/77/cart/items/5", "{\"quantity\":3}", other),
+				Arguments.of("GET", "/api/customers/77/home", null, other),
+				Arguments.of("GET", "/api/customers/77/home", null, "not-a-jwt"),
+				Arguments.of("GET", "/api/orders/1", null, null), Arguments.of("GET", "/api/orders/1", null, other),
+				Arguments.of("GET", "/api/orders/1", null, tokens.forged(7920)),
+				Arguments.of("POST", "/api/orders", order, null), Arguments.of("POST", "/api/orders", order, other),
+				Arguments.of("GET", "/api/products/1", null, expired),
+				Arguments.of("GET", "/api/customers/abc/cart", null, null));
+	}
+
 	@ParameterizedTest(name = "{0} {1} {2}")
 	@MethodSource("corpus")
 	void shouldAnswerIdentically(String method, String path, String body, String accept, String contentType) {
@@ -134,11 +163,26 @@ class ServiceJarsParityTest {
 		assertThat(fromReactive.body()).as("body bytes").isEqualTo(fromLoom.body());
 	}
 
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@MethodSource("refusals")
+	void shouldRefuseIdentically(String method, String path, String body, String token) {
+		Reply fromLoom = refused(loom.api(), method, path, body, token);
+		Reply fromReactive = refused(reactive.api(), method, path, body, token);
+
+		assertThat(fromLoom.status()).as("status %s", fromLoom).isIn(400, 401, 403, 404);
+		assertThat(fromReactive.status()).as("status").isEqualTo(fromLoom.status());
+		assertThat(fromReactive.contentType()).as("content type").isEqualTo(fromLoom.contentType());
+		assertThat(fromReactive.header("WWW-Authenticate")).as("WWW-Authenticate")
+			.isEqualTo(fromLoom.header("WWW-Authenticate"));
+		assertThat(fromReactive.body()).as("body bytes").isEqualTo(fromLoom.body());
+	}
+
 	@ParameterizedTest(name = "POST /api/orders key={0} {2}")
 	@MethodSource("orderCorpus")
 	void shouldAnswerOrdersIdentically(String key, String body, String contentType) {
-		Reply fromLoom = loom.api().send(order(loom.api(), key, body, contentType));
-		Reply fromReactive = reactive.api().send(order(reactive.api(), key, body, contentType));
+		// the orders are customer 77's
+		Reply fromLoom = loom.api().send(order(loom.api().as(77), key, body, contentType));
+		Reply fromReactive = reactive.api().send(order(reactive.api().as(77), key, body, contentType));
 
 		assertThat(fromReactive.status()).as("status").isEqualTo(fromLoom.status());
 		assertThat(fromReactive.contentType()).as("content type").isEqualTo(fromLoom.contentType());
@@ -183,7 +227,38 @@ class ServiceJarsParityTest {
 		return (key != null) ? request.header("Idempotency-Key", key) : request;
 	}
 
+	private static Reply refused(HttpApi api, String method, String path, String body, String token) {
+		HttpRequest.Builder request = ((token != null) ? api.withToken(token) : api).request(path)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json").header("Idempotency-Key", "refused-" + path.length());
+		}
+		return api.send(request);
+	}
+
+	/**
+	 * The token a client sends for {@code path}: a customer's pages with that customer's
+	 * token (customer 77's where the path names none that can have one); orders with the
+	 * token of the seeded order 1's customer (7920), so order 1 is found and every other
+	 * seeded order is another customer's (404).
+	 */
+	private static String tokenFor(String path) {
+		Matcher customer = CUSTOMER_PATH.matcher(path);
+		if (customer.find()) {
+			return Tokens.forCustomer(Long.parseLong(customer.group(1)));
+		}
+		return path.startsWith("/api/orders") ? Tokens.forCustomer(7920) : null;
+	}
+
 	private static Reply send(HttpApi api, String method, String path, String body, String accept, String contentType) {
+		String token = tokenFor(path);
+		if (token != null) {
+			api = api.withToken(token);
+		}
+		else if (path.startsWith("/api/customers/")) {
+			api = api.as(77);
+		}
 		HttpRequest.Builder request = api.request(path)
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,19 +32,59 @@ public final class HttpApi {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	/** Marks {@link #asEachCustomer()}: compared by identity, never sent. */
+	private static final String EACH_CUSTOMER = new String("each customer");
+
+	private static final Pattern CUSTOMER_PATH = Pattern.compile("^/api/customers/([1-9][0-9]{0,17})/");
+
+	private final HttpClient client;
 
 	private final URI base;
 
+	/** The {@code Authorization} header every request carries, or {@code null}. */
+	private final String authorization;
+
 	public HttpApi(String baseUrl) {
-		this.base = URI.create(baseUrl);
+		this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+				URI.create(baseUrl), null);
+	}
+
+	/** Another view of the same client (its connections are shared). */
+	private HttpApi(HttpClient client, URI base, String authorization) {
+		this.client = client;
+		this.base = base;
+		this.authorization = authorization;
 	}
 
 	public static HttpApi onPort(int port) {
 		return new HttpApi("http://localhost:" + port);
+	}
+
+	/** The same API, with {@code Authorization: Bearer <token>} on every request. */
+	public HttpApi withToken(String token) {
+		return new HttpApi(this.client, this.base, "Bearer " + token);
+	}
+
+	/**
+	 * The same API as customer {@code customerId} sees it: with that customer's token
+	 * (from the test issuer of this JVM's stub) on every request.
+	 */
+	public HttpApi as(long customerId) {
+		return withToken(Tokens.forCustomer(customerId));
+	}
+
+	/**
+	 * The same API as each customer sees it: a request to {@code /api/customers/{id}/...}
+	 * carries the token of customer {@code id} (minted once per customer), as if each
+	 * customer used their own client; for tests that load many customers' pages at once.
+	 */
+	public HttpApi asEachCustomer() {
+		return new HttpApi(this.client, this.base, EACH_CUSTOMER);
+	}
+
+	/** The same API without a token. */
+	public HttpApi anonymous() {
+		return new HttpApi(this.client, this.base, null);
 	}
 
 	public Reply get(String path) {
@@ -87,7 +129,17 @@ public final class HttpApi {
 	}
 
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(this.base.resolve(path)).timeout(TIMEOUT);
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).timeout(TIMEOUT);
+		String authorization = (this.authorization == EACH_CUSTOMER) ? customerAuthorization(path) : this.authorization;
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return request;
+	}
+
+	private static String customerAuthorization(String path) {
+		Matcher customer = CUSTOMER_PATH.matcher(path);
+		return customer.find() ? "Bearer " + Tokens.forCustomer(Long.parseLong(customer.group(1))) : null;
 	}
 
 	public Reply send(HttpRequest.Builder request) {

@@ -13,6 +13,9 @@ import dev.loomflux.launcher.ServiceProcess;
  * An application started from its executable jar, as a user starts it and as the
  * comparison starts it ({@link ServiceProcess}: the same JVM flags, free ports, readiness
  * probe, sure stop), unpinned; its output goes to {@code target/service-logs/<name>.log}.
+ * A service started without a downstream URL or a JWKS URI checks bearer tokens against
+ * the TEST issuer of this JVM's {@link DownstreamStub}, which mints the tests'
+ * {@link Tokens}.
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -45,8 +48,15 @@ public final class JarProcess implements AutoCloseable {
 		Path jar = Path.of(System.getProperty("loomflux.services.dir", "target/services"), jarName + ".jar");
 		Path log = Path.of("target", "service-logs", name + ".log");
 		try {
+			Map<String, String> settings = new java.util.HashMap<>(environment);
+			if (!jarName.equals("downstream") && !environment.containsKey("BFF_DOWNSTREAM_URL")
+					&& !environment.containsKey("BFF_SECURITY_JWKSURI")) {
+				// a service checks bearer tokens against the issuer's keys: those of this
+				// JVM's stub, whose TEST issuer mints the tests' tokens (Tokens)
+				settings.put("BFF_SECURITY_JWKSURI", DownstreamStub.get().url() + "/test-issuer/jwks");
+			}
 			return new JarProcess(name, ServiceProcess
-				.start(new ServiceProcess.Launch(name, jar, java.util.List.of(), null, environment, log)));
+				.start(new ServiceProcess.Launch(name, jar, java.util.List.of(), null, settings, log)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -17,6 +17,7 @@ public final class Cart {
 	 */
 	public static HttpRequestActionBuilder putItem() {
 		return http("cart").put("/api/customers/#{customerId}/cart/items/#{productId}")
+			.header("Authorization", Tokens::bearer)
 			.header("Content-Type", "application/json")
 			.body(StringBody("{\"quantity\":#{quantity}}"))
 			.check(Api.expect(200));

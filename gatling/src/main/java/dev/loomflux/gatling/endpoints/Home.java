@@ -19,6 +19,7 @@ public final class Home {
 	 */
 	public static HttpRequestActionBuilder home() {
 		return http("home").get("/api/customers/#{customerId}/home")
+			.header("Authorization", Tokens::bearer)
 			.check(Api.expect(200))
 			.check(jsonPath("$.degraded[0]").notExists());
 	}

@@ -14,11 +14,13 @@ public final class Orders {
 
 	/**
 	 * {@code POST /api/orders} with the session's {@code idempotencyKey} and
-	 * {@code orderBody}. 201 created; 409 insufficient stock is a correct answer on hot
-	 * products, so it counts as success; the order id is kept for the duplicate check.
+	 * {@code orderBody}, as the session's {@code customerId}. 201 created; 409
+	 * insufficient stock is a correct answer on hot products, so it counts as success;
+	 * the order id is kept for the duplicate check.
 	 */
 	public static HttpRequestActionBuilder place(String name) {
 		return http(name).post("/api/orders")
+			.header("Authorization", Tokens::bearer)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "#{idempotencyKey}")
 			.body(StringBody("#{orderBody}"))
@@ -32,6 +34,7 @@ public final class Orders {
 	 */
 	public static HttpRequestActionBuilder replay() {
 		return http("order-duplicate").post("/api/orders")
+			.header("Authorization", Tokens::bearer)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "#{idempotencyKey}")
 			.body(StringBody("#{orderBody}"))

@@ -18,6 +18,7 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 public class ConcurrencySweepSimulation extends PlannedSimulation {
 
 	{
+		signInCustomers();
 		ChainBuilder home = exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
 			.exec(Recording.timed("home", Home.home()));
 		setUp(Recording.clock(), population("concurrency-sweep", home, CLOSED_STEPS));

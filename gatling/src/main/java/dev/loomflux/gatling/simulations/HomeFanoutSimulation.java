@@ -16,6 +16,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 public class HomeFanoutSimulation extends PlannedSimulation {
 
 	{
+		signInCustomers();
 		ChainBuilder homes = exec(feed(feeder(() -> Map.of("customerId", randomId(CUSTOMERS)))))
 			.exec(Recording.timed("home", Home.home()));
 		setUp(Recording.clock(), population("home-fanout", homes, OPEN_STEPS));

@@ -24,16 +24,19 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 public class MixedSimulation extends PlannedSimulation {
 
 	{
-		ChainBuilder mix = exec(feed(feeder(() -> Map.of("productId", randomId(1000), "customerId", randomId(CUSTOMERS),
-				"category", Catalog.randomCategory(), "quantity", randomId(3), "horizonDays", 30, "paths", 1000,
-				"idempotencyKey", UUID.randomUUID().toString(), "orderBody",
-				OrdersSimulation.orderBody(randomId(CUSTOMERS), 1000)))))
-			.exec(randomSwitch().on(percent(50.0).then(Recording.timed("product", Catalog.product())),
-					percent(10.0).then(Recording.timed("product-page", Catalog.page())),
-					percent(20.0).then(Recording.timed("home", Home.home())),
-					percent(10.0).then(Recording.timed("cart", Cart.putItem())),
-					percent(5.0).then(Recording.timed("insights-light", Insights.insights("insights-light"))),
-					percent(5.0).then(Recording.timed("order", Orders.place("order")))));
+		signInCustomers();
+		ChainBuilder mix = exec(feed(feeder(() -> {
+			// one customer per record: the order is theirs, placed with their token
+			long customer = randomId(CUSTOMERS);
+			return Map.of("productId", randomId(1000), "customerId", customer, "category", Catalog.randomCategory(),
+					"quantity", randomId(3), "horizonDays", 30, "paths", 1000, "idempotencyKey",
+					UUID.randomUUID().toString(), "orderBody", OrdersSimulation.orderBody(customer, 1000));
+		}))).exec(randomSwitch().on(percent(50.0).then(Recording.timed("product", Catalog.product())),
+				percent(10.0).then(Recording.timed("product-page", Catalog.page())),
+				percent(20.0).then(Recording.timed("home", Home.home())),
+				percent(10.0).then(Recording.timed("cart", Cart.putItem())),
+				percent(5.0).then(Recording.timed("insights-light", Insights.insights("insights-light"))),
+				percent(5.0).then(Recording.timed("order", Orders.place("order")))));
 		setUp(Recording.clock(), population("mixed", mix, OPEN_STEPS));
 	}
 

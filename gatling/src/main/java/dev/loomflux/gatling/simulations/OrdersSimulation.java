@@ -22,11 +22,14 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 public class OrdersSimulation extends PlannedSimulation {
 
 	{
+		signInCustomers();
 		int hotProducts = this.plan.intParameter("hotProducts", 5);
 		double replayShare = this.plan.doubleParameter("replayShare", 0.1);
-		ChainBuilder orders = exec(feed(feeder(() -> Map.of("idempotencyKey", UUID.randomUUID().toString(), "orderBody",
-				orderBody(randomId(CUSTOMERS), hotProducts)))))
-			.exec(Recording.timed("order", Orders.place("order")))
+		ChainBuilder orders = exec(feed(feeder(() -> {
+			long customer = randomId(CUSTOMERS);
+			return Map.of("customerId", customer, "idempotencyKey", UUID.randomUUID().toString(), "orderBody",
+					orderBody(customer, hotProducts));
+		}))).exec(Recording.timed("order", Orders.place("order")))
 			.doIf((session) -> !session.getBoolean(Recording.LAST_OK))
 			.then(Recording.timed("order-retry", Orders.place("order-retry")))
 			.exec(doIf(

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.Recording;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -88,6 +89,17 @@ abstract class PlannedSimulation extends Simulation {
 			.acceptHeader("application/json")
 			.userAgentHeader("loomflux-gatling");
 		return sharedConnections ? protocol.shareConnections() : protocol;
+	}
+
+	/**
+	 * Mints every customer's token before the first request (Tokens), for the scenarios
+	 * that open customers' pages; without an issuer (a test's own server) there is none.
+	 */
+	static void signInCustomers() {
+		String issuer = System.getProperty(Tokens.ISSUER);
+		if (issuer != null) {
+			Tokens.load(issuer, CUSTOMERS);
+		}
 	}
 
 	static Iterator<Map<String, Object>> feeder(Supplier<Map<String, Object>> record) {

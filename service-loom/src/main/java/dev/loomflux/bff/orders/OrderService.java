@@ -34,18 +34,23 @@ class OrderService {
 
 	private final OrderSlots slots;
 
+	private final OrderRateLimit rateLimit;
+
 	private final TransactionTemplate transactions;
 
 	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup, OrderSlots slots,
-			PlatformTransactionManager transactionManager) {
+			OrderRateLimit rateLimit, PlatformTransactionManager transactionManager) {
 		this.orders = orders;
 		this.customers = customers;
 		this.cleanup = cleanup;
 		this.slots = slots;
+		this.rateLimit = rateLimit;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	Placement placeOrder(String key, CreateOrderRequest request) {
+		// counted before anything else, replays too: each is work for the database
+		this.rateLimit.acquire(request.customerId());
 		String hash = request.hash();
 		Placement placement;
 		try {
@@ -64,12 +69,9 @@ class OrderService {
 		return placement;
 	}
 
-	Order getOrder(long id) {
-		List<OrderRow> rows = this.orders.findById(id);
-		if (rows.isEmpty()) {
-			throw Order.notFound(id);
-		}
-		return Order.of(rows);
+	/** The customer's order; another customer's is not found. */
+	Order getOrder(long id, long customerId) {
+		return Order.ofCustomer(this.orders.findById(id), id, customerId);
 	}
 
 	private Placement placeInTransaction(String key, String hash, CreateOrderRequest request) {

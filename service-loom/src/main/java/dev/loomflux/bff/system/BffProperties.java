@@ -1,6 +1,7 @@
 package dev.loomflux.bff.system;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -21,10 +22,11 @@ import org.springframework.util.unit.DataSize;
  * @param insights limits of the CPU-bound insights
  * @param prices limits and pace of the price streams
  * @param orders how many orders may be in their transaction at once
+ * @param security who issues the bearer tokens and how they are checked
  */
 @ConfigurationProperties("bff")
 public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart cart, Downstream downstream, Home home,
-		Http http, Admission admission, Insights insights, Prices prices, Orders orders) {
+		Http http, Admission admission, Insights insights, Prices prices, Orders orders, Security security) {
 
 	/**
 	 * @param poolSize connections in the pool, fixed (minimum = maximum)
@@ -123,8 +125,32 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 	 * @param maxConcurrent order transactions at once; more orders wait in line, holding
 	 * no connection
 	 * @param maxWait how long an order waits in line; then 503 {@code DATABASE_BUSY}
+	 * @param rateLimit how many orders one customer may place, across every replica
 	 */
-	public record Orders(int maxConcurrent, Duration maxWait) {
+	public record Orders(int maxConcurrent, Duration maxWait, RateLimit rateLimit) {
+
+		/**
+		 * @param capacity orders one customer may place at once, and per period
+		 * @param period the time in which a used-up allowance refills completely
+		 */
+		public record RateLimit(int capacity, Duration period) {
+		}
+
+	}
+
+	/**
+	 * @param issuer the {@code iss} every token must carry
+	 * @param audience what its {@code aud} must contain
+	 * @param jwksUri where the issuer publishes its signing keys
+	 * @param jwsAlgorithms the signature algorithms accepted
+	 * @param clockSkew leeway for {@code exp} and {@code nbf}
+	 * @param jwksCacheTtl how long a fetched key set is used
+	 * @param jwksRefetchMinInterval the shortest pause between two fetches caused by a
+	 * token whose key is not in the key set
+	 * @param jwksTimeout the fetch's connect and response timeout, each
+	 */
+	public record Security(String issuer, String audience, String jwksUri, List<String> jwsAlgorithms,
+			Duration clockSkew, Duration jwksCacheTtl, Duration jwksRefetchMinInterval, Duration jwksTimeout) {
 	}
 
 }

@@ -2,13 +2,19 @@ package dev.loomflux.bff.home;
 
 import dev.loomflux.domain.error.Ids;
 import dev.loomflux.domain.home.Home;
+import dev.loomflux.domain.security.CustomerAccess;
+import dev.loomflux.bff.security.TokenValidators;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/customers/{id}/home}: the BFF aggregate. */
+/**
+ * {@code GET /api/customers/{id}/home}: the BFF aggregate, for the token's customer only.
+ */
 @RestController
 class HomeController {
 
@@ -19,8 +25,12 @@ class HomeController {
 	}
 
 	@GetMapping(path = "/api/customers/{id}/home", produces = "application/json")
-	Mono<Home> getHome(@PathVariable String id) {
-		return Mono.defer(() -> this.home.getHome(Ids.parse("id", id)));
+	Mono<Home> getHome(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+		return Mono.defer(() -> {
+			long customerId = Ids.parse("id", id);
+			CustomerAccess.requireCustomer(customerId, TokenValidators.subject(token));
+			return this.home.getHome(customerId);
+		});
 	}
 
 }

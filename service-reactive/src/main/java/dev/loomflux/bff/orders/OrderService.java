@@ -34,21 +34,26 @@ class OrderService {
 
 	private final OrderSlots slots;
 
+	private final OrderRateLimit rateLimit;
+
 	private final TransactionalOperator transactions;
 
 	OrderService(OrderRepository orders, CustomerRepository customers, OrderCleanup cleanup, OrderSlots slots,
-			ReactiveTransactionManager transactionManager) {
+			OrderRateLimit rateLimit, ReactiveTransactionManager transactionManager) {
 		this.orders = orders;
 		this.customers = customers;
 		this.cleanup = cleanup;
 		this.slots = slots;
+		this.rateLimit = rateLimit;
 		this.transactions = TransactionalOperator.create(transactionManager);
 	}
 
 	Mono<Placement> placeOrder(String key, CreateOrderRequest request) {
 		String hash = request.hash();
-		return this.slots
-			.inSlot(this.transactions.transactional(Mono.defer(() -> placeInTransaction(key, hash, request))))
+		// counted before anything else, replays too: each is work for the database
+		return this.rateLimit.acquire(request.customerId())
+			.then(Mono.defer(() -> this.slots
+				.inSlot(this.transactions.transactional(Mono.defer(() -> placeInTransaction(key, hash, request))))))
 			// The advisory lock keeps two transactions with one key apart, so this
 			// takes a key written past the lock (or a hash collision's neighbour):
 			// the other order stands, and a retry with this key replays it.
@@ -57,9 +62,9 @@ class OrderService {
 					? this.cleanup.afterCommit(placement.order()).thenReturn(placement) : Mono.just(placement));
 	}
 
-	Mono<Order> getOrder(long id) {
-		return this.orders.findById(id)
-			.flatMap((rows) -> rows.isEmpty() ? Mono.error(Order.notFound(id)) : Mono.just(Order.of(rows)));
+	/** The customer's order; another customer's is not found. */
+	Mono<Order> getOrder(long id, long customerId) {
+		return this.orders.findById(id).map((rows) -> Order.ofCustomer(rows, id, customerId));
 	}
 
 	private Mono<Placement> placeInTransaction(String key, String hash, CreateOrderRequest request) {

@@ -4,6 +4,8 @@ import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
 import dev.loomflux.domain.limit.ConcurrencyLimit;
+import dev.loomflux.domain.limit.RateLimit;
+import dev.loomflux.domain.security.BearerChallenge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,8 +107,22 @@ class ApiExceptionHandler {
 		return true;
 	}
 
-	/** Overload and a busy database are temporary: say when to come back. */
+	/**
+	 * Overload, a busy database and a rate limit are temporary: say when to come back (a
+	 * rate limit also with its IETF RateLimit headers). A missing token says how to
+	 * authenticate (a controller's own check, behind Spring Security's).
+	 */
 	private static HttpHeaders headersFor(ApiException ex) {
+		if (ex instanceof RateLimit.RateLimitedException limited) {
+			HttpHeaders headers = new HttpHeaders();
+			limited.headers().forEach(headers::set);
+			return headers;
+		}
+		if (ex.code().status() == 401) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(BearerChallenge.HEADER, BearerChallenge.of(ex.code()));
+			return headers;
+		}
 		return ex.code().isBusy() ? retryAfter() : HttpHeaders.EMPTY;
 	}
 

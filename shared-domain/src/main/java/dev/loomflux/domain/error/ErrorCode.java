@@ -15,6 +15,17 @@ public enum ErrorCode {
 
 	IDEMPOTENCY_KEY_MISSING(400, "Idempotency-Key header missing", "POST /api/orders needs an Idempotency-Key header."),
 
+	UNAUTHENTICATED(401, "Authentication required",
+			"This resource needs a bearer token (OAuth 2.0, RFC 6750) in the Authorization header."),
+
+	INVALID_TOKEN(401, "Invalid token",
+			"The bearer token is malformed, expired, not yet valid, or not issued for this service."),
+
+	FORBIDDEN(403, "Forbidden", "The token's customer may not access this customer's data."),
+
+	CUSTOMER_MISMATCH(403, "Customer mismatch",
+			"The body's customerId is not the token's customer; leave it out or send the token's customer."),
+
 	NOT_FOUND(404, "Not found", "There is no resource at this path."),
 
 	PRODUCT_NOT_FOUND(404, "Product not found", "No such product."),
@@ -42,6 +53,8 @@ public enum ErrorCode {
 	IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused with another payload",
 			"This Idempotency-Key was used with another payload."),
 
+	RATE_LIMITED(429, "Too many requests", "Too many orders from this customer; retry after the time in Retry-After."),
+
 	INTERNAL_ERROR(500, "Internal error", "An unexpected error occurred."),
 
 	DATABASE_UNAVAILABLE(503, "Database unavailable", "The database is unavailable; retry later."),
@@ -50,7 +63,10 @@ public enum ErrorCode {
 
 	CART_UNAVAILABLE(503, "Cart unavailable", "The cart store is unavailable; retry later."),
 
-	OVERLOADED(503, "Overloaded", "The service is overloaded; retry later.");
+	OVERLOADED(503, "Overloaded", "The service is overloaded; retry later."),
+
+	ISSUER_UNAVAILABLE(503, "Token issuer unavailable",
+			"The token issuer's keys cannot be fetched to check the bearer token; retry later.");
 
 	private static final String TYPE_PREFIX = "urn:loomflux:problem:";
 
@@ -86,7 +102,7 @@ public enum ErrorCode {
 	 * database is busy for a moment, not broken.
 	 */
 	public boolean isBusy() {
-		return this == OVERLOADED || this == DATABASE_BUSY;
+		return this == OVERLOADED || this == DATABASE_BUSY || this == ISSUER_UNAVAILABLE;
 	}
 
 	/**
@@ -101,12 +117,15 @@ public enum ErrorCode {
 	public static ErrorCode forStatus(int status) {
 		return switch (status) {
 			case 400 -> MALFORMED_REQUEST;
+			case 401 -> UNAUTHENTICATED;
+			case 403 -> FORBIDDEN;
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
 			case 408 -> REQUEST_TIMEOUT;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> RATE_LIMITED;
 			case 503 -> OVERLOADED;
 			default -> INTERNAL_ERROR;
 		};

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Set;
 
 import dev.loomflux.domain.error.ApiException;
+import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Ids;
 import dev.loomflux.domain.error.Violation;
 import dev.loomflux.domain.json.JsonBodies;
 
 /**
  * The body of {@code POST /api/orders}: 1 to {@value #MAX_ITEMS} lines, each product at
- * most once, 1 to {@value #MAX_QUANTITY} of it.
+ * most once, 1 to {@value #MAX_QUANTITY} of it. The customer is the bearer token's; a
+ * {@code customerId} in the body is optional and, if sent, must be that customer.
  */
 public record CreateOrderRequest(Long customerId, List<OrderItemRequest> items) {
 
@@ -26,16 +28,16 @@ public record CreateOrderRequest(Long customerId, List<OrderItemRequest> items) 
 	public static final int MAX_QUANTITY = 100;
 
 	/**
-	 * Parses and validates the raw body, reporting every invalid field at once.
-	 * @throws ApiException {@code MALFORMED_REQUEST} or {@code VALIDATION_FAILED}
+	 * Parses and validates the raw body, reporting every invalid field at once, for the
+	 * token's customer.
+	 * @param customer the customer the bearer token speaks for
+	 * @throws ApiException {@code MALFORMED_REQUEST} or {@code VALIDATION_FAILED};
+	 * {@code CUSTOMER_MISMATCH} for a valid body naming another customer
 	 */
-	public static CreateOrderRequest parse(byte[] body) {
+	public static CreateOrderRequest parse(byte[] body, long customer) {
 		CreateOrderRequest request = JsonBodies.read(body, CreateOrderRequest.class);
 		List<Violation> violations = new ArrayList<>();
-		if (request.customerId() == null) {
-			violations.add(new Violation("customerId", "is required"));
-		}
-		else if (request.customerId() <= 0) {
+		if (request.customerId() != null && request.customerId() <= 0) {
 			violations.add(new Violation("customerId", Ids.POSITIVE_ID));
 		}
 		if (request.items() == null) {
@@ -48,7 +50,10 @@ public record CreateOrderRequest(Long customerId, List<OrderItemRequest> items) 
 			checkItems(request.items(), violations);
 		}
 		JsonBodies.requireValid(violations);
-		return request;
+		if (request.customerId() != null && request.customerId() != customer) {
+			throw new ApiException(ErrorCode.CUSTOMER_MISMATCH, ErrorCode.CUSTOMER_MISMATCH.defaultDetail());
+		}
+		return new CreateOrderRequest(customer, request.items());
 	}
 
 	private static void checkItems(List<OrderItemRequest> items, List<Violation> violations) {

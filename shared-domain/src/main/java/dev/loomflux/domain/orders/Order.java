@@ -47,6 +47,19 @@ public record Order(long id, long customerId, String status, long totalCents, In
 		return of(rows);
 	}
 
+	/**
+	 * The order the rows describe, if it is the customer's: another customer's order is
+	 * answered as if it did not exist, so that its id tells nothing.
+	 * @throws ApiException {@code ORDER_NOT_FOUND} for no rows or another customer's
+	 * order
+	 */
+	public static Order ofCustomer(List<OrderRow> rows, long id, long customerId) {
+		if (rows.isEmpty() || rows.getFirst().customerId() != customerId) {
+			throw notFound(id);
+		}
+		return of(rows);
+	}
+
 	public static ApiException notFound(long id) {
 		return new ApiException(ErrorCode.ORDER_NOT_FOUND, "Order " + id + " does not exist.");
 	}

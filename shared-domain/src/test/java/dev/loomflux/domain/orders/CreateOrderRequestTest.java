@@ -30,7 +30,21 @@ class CreateOrderRequestTest {
 		String base = parse("{\"customerId\":1,\"items\":[{\"productId\":5,\"quantity\":2}]}").hash();
 
 		assertThat(parse("{\"customerId\":1,\"items\":[{\"productId\":5,\"quantity\":3}]}").hash()).isNotEqualTo(base);
-		assertThat(parse("{\"customerId\":2,\"items\":[{\"productId\":5,\"quantity\":2}]}").hash()).isNotEqualTo(base);
+		assertThat(parse("{\"customerId\":2,\"items\":[{\"productId\":5,\"quantity\":2}]}", 2).hash())
+			.isNotEqualTo(base);
+	}
+
+	@Test
+	void shouldTakeTheCustomerFromTheTokenAndRefuseAnotherInTheBody() {
+		CreateOrderRequest withoutCustomer = parse("{\"items\":[{\"productId\":5,\"quantity\":2}]}", 7);
+		CreateOrderRequest withSameCustomer = parse("{\"customerId\":7,\"items\":[{\"productId\":5,\"quantity\":2}]}",
+				7);
+
+		assertThat(withoutCustomer.customerId()).isEqualTo(7);
+		assertThat(withoutCustomer.hash()).isEqualTo(withSameCustomer.hash());
+		assertThat(catchThrowableOfType(ApiException.class,
+				() -> parse("{\"customerId\":8,\"items\":[{\"productId\":5,\"quantity\":2}]}", 7))
+			.code()).isEqualTo(ErrorCode.CUSTOMER_MISMATCH);
 	}
 
 	@Test
@@ -99,7 +113,11 @@ class CreateOrderRequestTest {
 	}
 
 	private static CreateOrderRequest parse(String json) {
-		return CreateOrderRequest.parse(json.getBytes(StandardCharsets.UTF_8));
+		return parse(json, 1);
+	}
+
+	private static CreateOrderRequest parse(String json, long customer) {
+		return CreateOrderRequest.parse(json.getBytes(StandardCharsets.UTF_8), customer);
 	}
 
 }

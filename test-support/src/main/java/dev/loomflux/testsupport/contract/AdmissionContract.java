@@ -65,16 +65,17 @@ public abstract class AdmissionContract {
 	void shouldRefuseRequestsBeyondTheBoundAtOnceAndAdmitThemAgainOnceTheSlowOnesFinish() throws Exception {
 		this.stub.behave("recommendations", SLOW);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Reply> first = executor.submit(() -> this.api.get("/api/customers/11/home"));
-			Future<Reply> second = executor.submit(() -> this.api.get("/api/customers/12/home"));
+			Future<Reply> first = executor.submit(() -> this.api.as(11).get("/api/customers/11/home"));
+			Future<Reply> second = executor.submit(() -> this.api.as(12).get("/api/customers/12/home"));
 
 			// the first probe waits a little so that it cannot overtake the slow requests
 			Reply refused = await().pollDelay(Duration.ofMillis(500))
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> this.api.get("/api/products/1"), (reply) -> reply.status() == 503);
 			List<Reply> alsoRefused = List.of(this.api.get("/api/products?limit=5"),
-					this.api.send("PUT", "/api/customers/13/cart/items/5", "application/json", "{\"quantity\":1}"),
-					this.api.get("/api/customers/13/home"));
+					this.api.as(13)
+						.send("PUT", "/api/customers/13/cart/items/5", "application/json", "{\"quantity\":1}"),
+					this.api.as(13).get("/api/customers/13/home"));
 			Reply liveness = this.api.get("/livez");
 			Reply health = HttpApi.onPort(this.managementPort).get("/actuator/health");
 
@@ -88,7 +89,7 @@ public abstract class AdmissionContract {
 			assertThat(second.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
 		}
 		assertThat(this.api.get("/api/products/1").status()).isEqualTo(200);
-		assertThat(this.api.get("/api/customers/13/cart").status()).isEqualTo(200);
+		assertThat(this.api.as(13).get("/api/customers/13/cart").status()).isEqualTo(200);
 	}
 
 	private static void assertOverloaded(Reply reply) {

@@ -41,7 +41,7 @@ public abstract class CartContract {
 
 	@BeforeEach
 	void emptyTheCart() {
-		this.api = HttpApi.onPort(this.port);
+		this.api = HttpApi.onPort(this.port).as(CUSTOMER);
 		Fixtures.awaitRedisConnected(this.api);
 		this.redis.del("cart:" + CUSTOMER);
 	}
@@ -95,8 +95,10 @@ public abstract class CartContract {
 
 	@Test
 	void shouldReturn404ForAnUnknownCustomerAndChangeNothing() {
-		assertProblem(get("/api/customers/10001/cart"), 404, "CUSTOMER_NOT_FOUND");
-		assertProblem(put("/api/customers/10001/cart/items/1", "{\"quantity\":1}"), 404, "CUSTOMER_NOT_FOUND");
+		HttpApi unknown = this.api.as(10001);
+		assertProblem(OpenApiContract.checkedGet(unknown, "/api/customers/10001/cart"), 404, "CUSTOMER_NOT_FOUND");
+		assertProblem(unknown.send("PUT", "/api/customers/10001/cart/items/1", "application/json", "{\"quantity\":1}"),
+				404, "CUSTOMER_NOT_FOUND");
 
 		assertThat(this.redis.exists("cart:10001")).isZero();
 	}
@@ -161,11 +163,33 @@ public abstract class CartContract {
 		assertThat(this.redis.exists("cart:501")).isZero();
 	}
 
-	@CsvSource({ "abc,1", "1,abc", "0,1", "1,0" })
+	@CsvSource({ "abc,1", "501,abc", "0,1", "501,0" })
 	@ParameterizedTest
 	void shouldReturn400ForInvalidIds(String customer, String product) {
 		assertProblem(put("/api/customers/" + customer + "/cart/items/" + product, "{\"quantity\":1}"), 400,
 				"VALIDATION_FAILED");
+	}
+
+	@Test
+	void shouldAnswer401WithoutATokenAnd403WithAnotherCustomersAndChangeNothing() {
+		this.redis.hset("cart:" + CUSTOMER, "3", "2");
+		HttpApi anonymous = this.api.anonymous();
+		HttpApi other = this.api.as(CUSTOMER + 1);
+
+		Reply noToken = anonymous.get(CART);
+		assertProblem(noToken, 401, "UNAUTHENTICATED");
+		assertThat(noToken.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"loomflux\"");
+		OpenApiContract.assertConforms("GET", CART, noToken);
+		assertProblem(anonymous.send("PUT", CART + "/items/3", "application/json", "{\"quantity\":0}"), 401,
+				"UNAUTHENTICATED");
+		Reply otherCustomer = other.get(CART);
+		assertProblem(otherCustomer, 403, "FORBIDDEN");
+		OpenApiContract.assertConforms("GET", CART, otherCustomer);
+		assertProblem(other.send("PUT", CART + "/items/3", "application/json", "{\"quantity\":0}"), 403, "FORBIDDEN");
+		Reply badToken = this.api.withToken("not.a.token").get(CART);
+		assertProblem(badToken, 401, "INVALID_TOKEN");
+		assertThat(badToken.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"loomflux\", error=\"invalid_token\"");
+		assertThat(this.redis.hget("cart:" + CUSTOMER, "3")).isEqualTo("2");
 	}
 
 	private JsonNode product(long id) {

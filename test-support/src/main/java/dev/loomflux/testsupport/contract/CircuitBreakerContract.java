@@ -59,7 +59,7 @@ public abstract class CircuitBreakerContract {
 
 	@BeforeEach
 	void startClosed() {
-		this.api = HttpApi.onPort(this.port);
+		this.api = HttpApi.onPort(this.port).as(CUSTOMER);
 		Fixtures.awaitRedisConnected(this.api);
 		this.stub.reset();
 		// no cart: promotions are asked for the recommended products only

@@ -70,10 +70,11 @@ public abstract class ExposureContract {
 				this.api.get("/api/products/10001"), this.api.get("/api/products/abc"),
 				this.api.get("/api/products?limit=1000"), this.api.get("/api/nope"),
 				this.api.send("DELETE", "/api/products/1", null, null),
-				this.api.send("PUT", "/api/customers/1/cart/items/5", "text/plain", "1"),
-				this.api.send("PUT", "/api/customers/1/cart/items/5", "application/json", "{\"quantity\":"),
-				this.api.send("PUT", "/api/customers/1/cart/items/5", "application/json",
-						"{\"pad\":\"" + "x".repeat(70_000) + "\"}"),
+				this.api.as(1).send("PUT", "/api/customers/1/cart/items/5", "text/plain", "1"),
+				this.api.as(1).send("PUT", "/api/customers/1/cart/items/5", "application/json", "{\"quantity\":"),
+				this.api.as(1)
+					.send("PUT", "/api/customers/1/cart/items/5", "application/json",
+							"{\"pad\":\"" + "x".repeat(70_000) + "\"}"),
 				this.api.send(this.api.request("/api/products/1").header("X-Big", "a".repeat(20_000)).GET()),
 				this.api.get("/livez"));
 	}

@@ -40,7 +40,7 @@ public final class Fixtures {
 	 * after start-up: until then carts answer 503 and product reads skip the cache.
 	 */
 	public static void awaitRedisConnected(HttpApi api) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/customers/1/cart").status() == 200);
+		await().atMost(Duration.ofSeconds(20)).until(() -> api.as(1).get("/api/customers/1/cart").status() == 200);
 	}
 
 	/**

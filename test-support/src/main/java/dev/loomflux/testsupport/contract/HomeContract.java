@@ -42,7 +42,7 @@ public abstract class HomeContract {
 
 	@BeforeEach
 	void prepare() {
-		this.api = HttpApi.onPort(this.port);
+		this.api = HttpApi.onPort(this.port).as(CUSTOMER);
 		Fixtures.awaitRedisConnected(this.api);
 		this.stub.reset();
 		TestInfrastructure.get().redis().del("cart:" + CUSTOMER);
@@ -81,7 +81,10 @@ public abstract class HomeContract {
 
 	@Test
 	void shouldReturn404ForAnUnknownCustomer() {
-		assertProblem(get("/api/customers/10001/home"), 404, "CUSTOMER_NOT_FOUND");
+		assertProblem(OpenApiContract.checkedGet(this.api.as(10001), "/api/customers/10001/home"), 404,
+				"CUSTOMER_NOT_FOUND");
+		assertProblem(OpenApiContract.checkedGet(this.api.anonymous(), HOME), 401, "UNAUTHENTICATED");
+		assertProblem(OpenApiContract.checkedGet(this.api.as(CUSTOMER + 1), HOME), 403, "FORBIDDEN");
 	}
 
 	@Test

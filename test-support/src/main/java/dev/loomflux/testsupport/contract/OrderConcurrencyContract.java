@@ -103,6 +103,15 @@ public abstract class OrderConcurrencyContract {
 				: body(customerId, products.get(0), 1 + random.nextInt(3));
 	}
 
+	/** The customer a body names: its order goes with that customer's token. */
+	private static long customerOf(String body) {
+		java.util.regex.Matcher customer = java.util.regex.Pattern.compile("\"customerId\":(\\d+)").matcher(body);
+		if (!customer.find()) {
+			throw new IllegalArgumentException(body);
+		}
+		return Long.parseLong(customer.group(1));
+	}
+
 	/**
 	 * Sends every body from its own virtual thread, released together, and returns the
 	 * replies in body order.
@@ -113,7 +122,8 @@ public abstract class OrderConcurrencyContract {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Reply>> futures = new ArrayList<>();
 			for (int i = 0; i < bodies.size(); i++) {
-				HttpRequest.Builder request = this.api.request("/api/orders")
+				HttpRequest.Builder request = this.api.as(customerOf(bodies.get(i)))
+					.request("/api/orders")
 					.header("Content-Type", "application/json")
 					.header("Idempotency-Key", keys.apply(i))
 					.POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));

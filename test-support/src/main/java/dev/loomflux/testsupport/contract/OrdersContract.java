@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.loomflux.testsupport.HttpApi;
+import dev.loomflux.testsupport.Tokens;
 import dev.loomflux.testsupport.HttpApi.Reply;
 import dev.loomflux.testsupport.OpenApiContract;
 import dev.loomflux.testsupport.ServiceTest;
@@ -44,7 +45,7 @@ public abstract class OrdersContract {
 
 	@BeforeEach
 	void connect() {
-		this.api = HttpApi.onPort(this.port);
+		this.api = HttpApi.onPort(this.port).as(CUSTOMER);
 	}
 
 	@Test
@@ -97,8 +98,13 @@ public abstract class OrdersContract {
 	}
 
 	@Test
-	void shouldReturnASeededOrder() {
-		Reply reply = get("/api/orders/1");
+	void shouldReturnASeededOrderToItsCustomerOnly() {
+		// the seed's order 1 is customer 7920's: 1 + (1 * 7919) % 10000
+		Reply reply = OpenApiContract.checkedGet(this.api.as(7920), "/api/orders/1");
+		Reply other = get("/api/orders/1");
+
+		assertProblem(other, 404, "ORDER_NOT_FOUND");
+		assertProblem(OpenApiContract.checkedGet(this.api.anonymous(), "/api/orders/1"), 401, "UNAUTHENTICATED");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().get("status").asString()).isEqualTo("DELIVERED");
@@ -128,7 +134,7 @@ public abstract class OrdersContract {
 		int stock = OrderData.stock(1008);
 
 		assertProblem(post(key, body(CUSTOMER, 1008, 2)), 422, "IDEMPOTENCY_KEY_REUSED");
-		assertProblem(post(key, body(CUSTOMER + 1, 1008, 1)), 422, "IDEMPOTENCY_KEY_REUSED");
+		assertProblem(post(this.api.as(CUSTOMER + 1), key, body(CUSTOMER + 1, 1008, 1)), 422, "IDEMPOTENCY_KEY_REUSED");
 
 		assertThat(OrderData.ordersWithKey(key)).isOne();
 		assertThat(OrderData.stock(1008)).isEqualTo(stock);
@@ -166,7 +172,7 @@ public abstract class OrdersContract {
 					{"customerId":601,"items":[]}                                             | VALIDATION_FAILED | items
 					{"customerId":601}                                                        | VALIDATION_FAILED | items
 					{"customerId":0,"items":[{"productId":1009,"quantity":1}]}                | VALIDATION_FAILED | customerId
-					{"items":[{"productId":1009,"quantity":1}]}                               | VALIDATION_FAILED | customerId
+					{"customerId":-601,"items":[{"productId":1009,"quantity":1}]}             | VALIDATION_FAILED | customerId
 					{"customerId":601,"items":{}}                                             | VALIDATION_FAILED | items
 					{"customerId":601,"items":[                                               | MALFORMED_REQUEST |
 					""")
@@ -198,11 +204,33 @@ public abstract class OrdersContract {
 	}
 
 	@Test
+	void shouldPlaceTheOrderForTheTokensCustomerWhenTheBodyNamesNone() {
+		Reply reply = post(key(), "{\"items\":[{\"productId\":1015,\"quantity\":1}]}");
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+		assertThat(reply.json().get("customerId").asLong()).isEqualTo(CUSTOMER);
+	}
+
+	@Test
+	void shouldRefuseAnOrderForAnotherCustomerOrWithoutATokenAndChangeNothing() {
+		long orders = OrderData.orders();
+		int stock = OrderData.stock(1016);
+
+		assertProblem(post(key(), body(CUSTOMER + 1, 1016, 1)), 403, "CUSTOMER_MISMATCH");
+		assertProblem(post(this.api.anonymous(), key(), body(CUSTOMER, 1016, 1)), 401, "UNAUTHENTICATED");
+		assertProblem(post(this.api.withToken(Tokens.get().forged(CUSTOMER)), key(), body(CUSTOMER, 1016, 1)), 401,
+				"INVALID_TOKEN");
+
+		assertThat(OrderData.orders()).isEqualTo(orders);
+		assertThat(OrderData.stock(1016)).isEqualTo(stock);
+	}
+
+	@Test
 	void shouldReturn404ForAnUnknownCustomerAndChangeNothing() {
 		int stock = OrderData.stock(1010);
 		String key = key();
 
-		assertProblem(post(key, body(10001, 1010, 1)), 404, "CUSTOMER_NOT_FOUND");
+		assertProblem(post(this.api.as(10001), key, body(10001, 1010, 1)), 404, "CUSTOMER_NOT_FOUND");
 
 		assertThat(OrderData.stock(1010)).isEqualTo(stock);
 		assertThat(OrderData.ordersWithKey(key)).isZero();
@@ -288,6 +316,7 @@ public abstract class OrdersContract {
 	 * {@code POST /api/orders} of one unit of one product, with its own Idempotency-Key.
 	 */
 	public static Reply placeOne(HttpApi api, String idempotencyKey, long customerId, long productId) {
+		api = api.as(customerId);
 		HttpRequest.Builder request = api.request("/api/orders")
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
@@ -314,13 +343,17 @@ public abstract class OrdersContract {
 	}
 
 	private Reply post(String key, String body) {
-		HttpRequest.Builder request = this.api.request(ORDERS)
+		return post(this.api, key, body);
+	}
+
+	private Reply post(HttpApi api, String key, String body) {
+		HttpRequest.Builder request = api.request(ORDERS)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (key != null) {
 			request.header("Idempotency-Key", key);
 		}
-		Reply reply = this.api.send(request);
+		Reply reply = api.send(request);
 		OpenApiContract.assertConforms("POST", ORDERS, reply);
 		return reply;
 	}

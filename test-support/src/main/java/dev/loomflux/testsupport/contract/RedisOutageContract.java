@@ -55,7 +55,7 @@ public abstract class RedisOutageContract {
 
 	@Test
 	void shouldServeProductsWithoutRedisAndReconnectByItselfWhenItReturns() {
-		HttpApi api = HttpApi.onPort(this.port);
+		HttpApi api = HttpApi.onPort(this.port).as(CUSTOMER);
 		Fixtures.awaitRedisConnected(api);
 		TestInfrastructure.get().redis().del("cart:" + CUSTOMER);
 		TestInfrastructure.get().redis().hset("cart:" + CUSTOMER, Map.of("8", "2"));

@@ -39,14 +39,14 @@ public abstract class RedisUnavailableContract {
 	void shouldAnswer503ForCartsWhichLiveOnlyInRedis() {
 		HttpApi api = HttpApi.onPort(this.port);
 
-		assertProblem(api.get("/api/customers/1/cart"), 503, "CART_UNAVAILABLE");
-		assertProblem(api.send("PUT", "/api/customers/1/cart/items/1", "application/json", "{\"quantity\":1}"), 503,
-				"CART_UNAVAILABLE");
+		assertProblem(api.as(1).get("/api/customers/1/cart"), 503, "CART_UNAVAILABLE");
+		assertProblem(api.as(1).send("PUT", "/api/customers/1/cart/items/1", "application/json", "{\"quantity\":1}"),
+				503, "CART_UNAVAILABLE");
 	}
 
 	@Test
 	void shouldServeTheHomePageWithoutItsCart() {
-		Reply reply = HttpApi.onPort(this.port).get("/api/customers/1/home");
+		Reply reply = HttpApi.onPort(this.port).as(1).get("/api/customers/1/home");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().get("degraded").toString()).isEqualTo("[\"cart\"]");
