@@ -1,5 +1,7 @@
 package dev.loomflux.bff.system;
 
+import java.net.SocketException;
+
 import dev.loomflux.domain.error.ApiException;
 import dev.loomflux.domain.error.ErrorCode;
 import dev.loomflux.domain.error.Problem;
@@ -100,11 +102,28 @@ class ApiExceptionHandler {
 	 * Tomcat as a {@code ClientAbortException} or an {@code EOFException}.
 	 */
 	private static boolean isClientGone(Exception ex, ServerWebExchange exchange) {
-		if (!DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+		if (!isDisconnected(ex)) {
 			return false;
 		}
 		log.debug("Client gone during {} {}: {}", exchange.getRequest().getMethod(), path(exchange), ex.toString());
 		return true;
+	}
+
+	/**
+	 * Spring's {@link DisconnectedClientHelper}, and a reset as Netty's NIO transport
+	 * words it: a {@link SocketException} "Connection reset" (the epoll transport said
+	 * "Connection reset by peer", which the helper knows; docs/testing.md on why NIO).
+	 */
+	static boolean isDisconnected(Throwable error) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+			return true;
+		}
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketException && "Connection reset".equals(cause.getMessage())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Hooks;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Reactor logs an error that arrives after its sequence has ended (a "dropped" error) at
@@ -35,7 +34,7 @@ class DroppedErrorsConfig {
 	}
 
 	private static void dropped(Throwable error) {
-		if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+		if (ApiExceptionHandler.isDisconnected(error)) {
 			log.debug("Client gone (error dropped after its request ended): {}", error.toString());
 		}
 		else {
