@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import dev.loomflux.launcher.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,27 +72,12 @@ class DockerfileTest {
 	}
 
 	/**
-	 * The comparison harness's ServiceUnderTest.JVM_FLAGS, wherever its source lives (the
-	 * harness may move between modules): the string literals of its List.of.
+	 * The launcher's {@link ServiceProcess#JVM_FLAGS}: what the comparison, the tests and
+	 * {@code ./loomflux start} run every service with.
 	 */
-	static List<String> comparisonJvmFlags() throws IOException {
-		Pattern declaration = Pattern.compile("JVM_FLAGS = List\\.of\\(([^;]*)\\);", Pattern.DOTALL);
-		try (Stream<Path> files = Files.walk(Repository.ROOT)) {
-			List<String> flags = files.filter((file) -> file.getFileName().toString().equals("ServiceUnderTest.java"))
-				.filter((file) -> !file.toString().contains("/target/") && !file.toString().contains("/.git/"))
-				.map(DockerfileTest::read)
-				.map(declaration::matcher)
-				.filter(Matcher::find)
-				.findFirst()
-				.map((matcher) -> Pattern.compile("\"([^\"]*)\"")
-					.matcher(matcher.group(1))
-					.results()
-					.map((literal) -> literal.group(1))
-					.toList())
-				.orElseThrow(() -> new AssertionError("no JVM_FLAGS = List.of(...) in the comparison harness"));
-			assertThat(flags).anyMatch((flag) -> flag.startsWith("-Xmx"));
-			return flags;
-		}
+	static List<String> comparisonJvmFlags() {
+		assertThat(ServiceProcess.JVM_FLAGS).anyMatch((flag) -> flag.startsWith("-Xmx"));
+		return ServiceProcess.JVM_FLAGS;
 	}
 
 	private static String read(Path file) {
