@@ -16,7 +16,32 @@ import dev.loomflux.gatling.recording.RequestStats;
  * @param seconds how long the step lasted
  * @param requests client-side figures per Gatling request name
  * @param server server-side figures over the step
+ * @param loadGenerator whether the load generator kept to its schedule; null when not
+ * checked
+ * @param interference what else used the machine during the step; null when not recorded
  */
 public record Step(String label, Double offeredRate, Integer concurrency, Integer background, double seconds,
-		Map<String, RequestStats> requests, ServerStats server) {
+		Map<String, RequestStats> requests, ServerStats server, LoadGeneratorCheck loadGenerator,
+		Interference interference) {
+
+	public Step(String label, Double offeredRate, Integer concurrency, Integer background, double seconds,
+			Map<String, RequestStats> requests, ServerStats server) {
+		this(label, offeredRate, concurrency, background, seconds, requests, server, null, null);
+	}
+
+	/**
+	 * Why this step measured something other than the service (the load generator fell
+	 * behind, the machine interfered), or null when it is a valid measurement. No knee or
+	 * verdict may rest on an invalid step.
+	 */
+	public String invalidReason() {
+		if (this.loadGenerator != null && this.loadGenerator.problem() != null) {
+			return this.loadGenerator.problem();
+		}
+		if (this.interference != null && this.interference.problem() != null) {
+			return this.interference.problem();
+		}
+		return null;
+	}
+
 }
