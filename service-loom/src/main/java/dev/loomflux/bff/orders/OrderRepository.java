@@ -27,16 +27,24 @@ class OrderRepository {
 		this.jdbc = jdbc;
 	}
 
-	boolean tryLockKey(String key) {
-		return this.jdbc.sql(OrderSql.TRY_LOCK_KEY).param("key", key).query(Boolean.class).single();
+	boolean tryLockKey(long customerId, String key) {
+		return this.jdbc.sql(OrderSql.TRY_LOCK_KEY)
+			.param("key", key)
+			.param("customerId", customerId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	List<OrderRow> findById(long id) {
 		return this.jdbc.sql(OrderSql.FIND_BY_ID).param("id", id).query(OrderRepository::toRow).list();
 	}
 
-	List<OrderRow> findByKey(String key) {
-		return this.jdbc.sql(OrderSql.FIND_BY_KEY).param("key", key).query(OrderRepository::toRow).list();
+	List<OrderRow> findByKey(long customerId, String key) {
+		return this.jdbc.sql(OrderSql.FIND_BY_KEY)
+			.param("customerId", customerId)
+			.param("key", key)
+			.query(OrderRepository::toRow)
+			.list();
 	}
 
 	List<StockedProduct> lockProducts(List<Long> ids) {

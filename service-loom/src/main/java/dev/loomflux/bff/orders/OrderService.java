@@ -75,10 +75,10 @@ class OrderService {
 	}
 
 	private Placement placeInTransaction(String key, String hash, CreateOrderRequest request) {
-		if (!this.orders.tryLockKey(key)) {
+		if (!this.orders.tryLockKey(request.customerId(), key)) {
 			throw keyInFlight();
 		}
-		List<OrderRow> previous = this.orders.findByKey(key);
+		List<OrderRow> previous = this.orders.findByKey(request.customerId(), key);
 		if (!previous.isEmpty()) {
 			return new Placement(Order.replay(previous, hash), false);
 		}

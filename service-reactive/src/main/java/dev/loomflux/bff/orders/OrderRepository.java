@@ -28,16 +28,25 @@ class OrderRepository {
 		this.db = db;
 	}
 
-	Mono<Boolean> tryLockKey(String key) {
-		return this.db.sql(OrderSql.TRY_LOCK_KEY).bind("key", key).map((row) -> row.get(0, Boolean.class)).one();
+	Mono<Boolean> tryLockKey(long customerId, String key) {
+		return this.db.sql(OrderSql.TRY_LOCK_KEY)
+			.bind("key", key)
+			.bind("customerId", customerId)
+			.map((row) -> row.get(0, Boolean.class))
+			.one();
 	}
 
 	Mono<List<OrderRow>> findById(long id) {
 		return this.db.sql(OrderSql.FIND_BY_ID).bind("id", id).map(OrderRepository::toRow).all().collectList();
 	}
 
-	Mono<List<OrderRow>> findByKey(String key) {
-		return this.db.sql(OrderSql.FIND_BY_KEY).bind("key", key).map(OrderRepository::toRow).all().collectList();
+	Mono<List<OrderRow>> findByKey(long customerId, String key) {
+		return this.db.sql(OrderSql.FIND_BY_KEY)
+			.bind("customerId", customerId)
+			.bind("key", key)
+			.map(OrderRepository::toRow)
+			.all()
+			.collectList();
 	}
 
 	Mono<List<StockedProduct>> lockProducts(List<Long> ids) {

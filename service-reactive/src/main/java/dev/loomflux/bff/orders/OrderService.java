@@ -68,8 +68,9 @@ class OrderService {
 	}
 
 	private Mono<Placement> placeInTransaction(String key, String hash, CreateOrderRequest request) {
-		return this.orders.tryLockKey(key)
-			.flatMap((locked) -> locked ? this.orders.findByKey(key) : Mono.<List<OrderRow>>error(keyInFlight()))
+		return this.orders.tryLockKey(request.customerId(), key)
+			.flatMap((locked) -> locked ? this.orders.findByKey(request.customerId(), key)
+					: Mono.<List<OrderRow>>error(keyInFlight()))
 			.flatMap((previous) -> previous.isEmpty() ? placeNew(key, hash, request)
 					: Mono.just(new Placement(Order.replay(previous, hash), false)));
 	}

@@ -10,10 +10,12 @@ public final class OrderSql {
 	 * A transaction-scoped advisory lock on the key, tried, never waited for: a second
 	 * request with a key whose first request is still running answers 409 at once instead
 	 * of holding a connection while it waits. The lock goes with the transaction, so it
-	 * can never outlive the order's commit or rollback. Two keys with the same 64-bit
-	 * hash merely share a lock (a needless 409, never a wrong order).
+	 * can never outlive the order's commit or rollback. Keys belong to their customer
+	 * (the customer id seeds the hash), so one customer's key never blocks another's. Two
+	 * keys with the same 64-bit hash merely share a lock (a needless 409, never a wrong
+	 * order).
 	 */
-	public static final String TRY_LOCK_KEY = "SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0))";
+	public static final String TRY_LOCK_KEY = "SELECT pg_try_advisory_xact_lock(hashtextextended(:key, :customerId))";
 
 	private static final String ORDER_WITH_ITEMS = """
 			SELECT o.id, o.customer_id, o.status, o.total_cents, o.request_hash, o.created_at,
@@ -23,7 +25,13 @@ public final class OrderSql {
 
 	public static final String FIND_BY_ID = ORDER_WITH_ITEMS + "WHERE o.id = :id ORDER BY i.product_id";
 
-	public static final String FIND_BY_KEY = ORDER_WITH_ITEMS + "WHERE o.idempotency_key = :key ORDER BY i.product_id";
+	/**
+	 * The customer's order under this key: a key is the customer's own (IETF
+	 * Idempotency-Key draft: unique per client), so another customer's order under the
+	 * same key is neither replayed nor revealed.
+	 */
+	public static final String FIND_BY_KEY = ORDER_WITH_ITEMS
+			+ "WHERE o.customer_id = :customerId AND o.idempotency_key = :key ORDER BY i.product_id";
 
 	/**
 	 * Locks the ordered products' rows in id order, so that concurrent orders sharing

@@ -134,10 +134,29 @@ public abstract class OrdersContract {
 		int stock = OrderData.stock(1008);
 
 		assertProblem(post(key, body(CUSTOMER, 1008, 2)), 422, "IDEMPOTENCY_KEY_REUSED");
-		assertProblem(post(this.api.as(CUSTOMER + 1), key, body(CUSTOMER + 1, 1008, 1)), 422, "IDEMPOTENCY_KEY_REUSED");
 
 		assertThat(OrderData.ordersWithKey(key)).isOne();
 		assertThat(OrderData.stock(1008)).isEqualTo(stock);
+	}
+
+	@Test
+	void shouldKeepAKeyToItsCustomerSoAnotherCustomersSameKeyPlacesItsOwnOrder() {
+		String key = key();
+		HttpApi other = this.api.as(CUSTOMER + 1);
+		int stock = OrderData.stock(1017);
+		Reply first = post(key, body(CUSTOMER, 1017, 1));
+
+		Reply theirs = post(other, key, body(CUSTOMER + 1, 1017, 1));
+		Reply replay = post(key, body(CUSTOMER, 1017, 1));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(theirs.status()).as("%s", theirs).isEqualTo(201);
+		assertThat(theirs.json().get("customerId").asLong()).isEqualTo(CUSTOMER + 1);
+		assertThat(theirs.json().get("id").asLong()).isNotEqualTo(first.json().get("id").asLong());
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.text()).isEqualTo(first.text());
+		assertThat(OrderData.ordersWithKey(key)).isEqualTo(2);
+		assertThat(OrderData.stock(1017)).isEqualTo(stock - 2);
 	}
 
 	@Test
