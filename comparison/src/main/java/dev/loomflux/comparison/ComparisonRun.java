@@ -235,6 +235,7 @@ final class ComparisonRun {
 				figures.put("loadGeneratorCpuShare", outcome.cpuShare());
 			}
 			figures.putAll(check.after());
+			figures.putAll(SecurityCost.figures(service, runFolder, outcome.latency()));
 			String failure = !service.isAlive() ? "the service exited during the run; see " + service.log()
 					: (outcome.latency().stopReason() != null) ? "partial: " + outcome.latency().stopReason() : null;
 			return new ScenarioRun(name, variant.name(), repeat, outcome.report(), steps,

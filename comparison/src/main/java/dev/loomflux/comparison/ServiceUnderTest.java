@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.loomflux.comparison.metrics.JfrSampler;
 import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.launcher.AotCache;
 import dev.loomflux.launcher.Jars;
@@ -21,8 +22,11 @@ final class ServiceUnderTest implements AutoCloseable {
 
 	private final ServiceProcess process;
 
-	private ServiceUnderTest(ServiceProcess process) {
+	private final JfrSampler samples;
+
+	private ServiceUnderTest(ServiceProcess process, JfrSampler samples) {
 		this.process = process;
+		this.samples = samples;
 	}
 
 	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
@@ -32,7 +36,22 @@ final class ServiceUnderTest implements AutoCloseable {
 		if (settings.aotCache()) {
 			launch = AotCache.prepare(launch, logs.resolveSibling("aot").resolve(variant.name()));
 		}
-		return new ServiceUnderTest(ServiceProcess.start(launch));
+		ServiceProcess process = ServiceProcess.start(launch);
+		try {
+			return new ServiceUnderTest(process, JfrSampler.start(process.pid()));
+		}
+		catch (IOException | RuntimeException ex) {
+			process.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Writes the service's execution samples so far (a JFR recording started with the
+	 * service, see {@link JfrSampler}) to {@code file}.
+	 */
+	Path samples(Path file) throws IOException, InterruptedException {
+		return this.samples.dump(file);
 	}
 
 	/**
@@ -103,6 +122,7 @@ final class ServiceUnderTest implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.samples.close();
 		this.process.close();
 	}
 
