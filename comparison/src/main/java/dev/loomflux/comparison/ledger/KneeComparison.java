@@ -5,8 +5,9 @@ import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
- * Two knees compared within a margin, honest about knees that were not reached (">= X":
- * the true knee may be anywhere above) or lie below the lowest step.
+ * Two knees compared within a margin, honest about knees that were not reached or were
+ * stopped by an invalid step (">= X": the true knee may be anywhere above) or lie below
+ * the lowest step.
  */
 public final class KneeComparison {
 
@@ -61,8 +62,10 @@ public final class KneeComparison {
 		}
 		double a = first.rate();
 		double b = second.rate();
-		boolean firstOpen = first.kind() == Knee.Kind.NOT_REACHED;
-		boolean secondOpen = second.kind() == Knee.Kind.NOT_REACHED;
+		// a knee not reached and one stopped by the load generator or the machine are
+		// both lower bounds
+		boolean firstOpen = first.lowerBound();
+		boolean secondOpen = second.lowerBound();
 		boolean within = Math.abs(a - b) <= margin * Math.max(a, b);
 		if (!firstOpen && !secondOpen) {
 			return within ? Outcome.WITHIN : ((a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS);
