@@ -52,13 +52,9 @@ final class KneeSearch {
 			return Optional.empty();
 		}
 		double pass = knee.rate();
-		double fail = steps.stream()
-			.map(Step::offeredRate)
-			.filter((rate) -> rate != null && rate > pass)
-			.min(Double::compare)
-			.orElseThrow();
+		double fail = knee.failedRate();
 		double middle = Math.round((pass + fail) / 2);
-		if (fail - pass > this.refine.gap() * pass && middle > pass && middle < fail) {
+		if (knee.resolution() > this.refine.gap() && middle > pass && middle < fail) {
 			return Optional.of(step(REFINE, middle));
 		}
 		boolean confirmed = steps.stream()

@@ -77,18 +77,19 @@ public final class Knee {
 				passed += meets ? 1 : 0;
 			}
 			if (passed < atRate.size()) {
+				double failed = atRate.getFirst().offeredRate();
 				if (passed > 0) {
 					note = "the runs at " + rateText(atRate.getFirst().offeredRate()) + " disagree (" + passed + " of "
 							+ atRate.size() + " passed); the lower reading counts";
 				}
 				if (knee == null) {
-					return new Result(Kind.BELOW_LOWEST, null, lowest, null, null, note);
+					return new Result(Kind.BELOW_LOWEST, null, failed, lowest, null, null, note);
 				}
-				return new Result(Kind.REACHED, knee.offeredRate(), lowest, knee, null, note);
+				return new Result(Kind.REACHED, knee.offeredRate(), failed, lowest, knee, null, note);
 			}
 			knee = atRate.getLast();
 		}
-		return new Result(Kind.NOT_REACHED, knee.offeredRate(), lowest, knee, null, null);
+		return new Result(Kind.NOT_REACHED, knee.offeredRate(), null, lowest, knee, null, null);
 	}
 
 	/** The walk stopped at a step that measured the load generator or the machine. */
@@ -97,9 +98,9 @@ public final class Knee {
 				? "load generator limit" : "interference";
 		String why = limit + " at " + rateText(invalid.offeredRate()) + ": " + invalid.invalidReason();
 		if (knee == null) {
-			return new Result(Kind.NOT_MEASURED, null, lowest, null, limit, why);
+			return new Result(Kind.NOT_MEASURED, null, null, lowest, null, limit, why);
 		}
-		return new Result(Kind.LIMITED, knee.offeredRate(), lowest, knee, limit, why);
+		return new Result(Kind.LIMITED, knee.offeredRate(), null, lowest, knee, limit, why);
 	}
 
 	/**
@@ -176,6 +177,8 @@ public final class Knee {
 	/**
 	 * @param kind how the knee was found
 	 * @param rate the knee's offered rate; null below the lowest step or not measured
+	 * @param failedRate the first failing rate above the knee (the lowest rate when below
+	 * it): the true limit lies between the two; null when no rate failed
 	 * @param lowestRate the lowest offered rate of the run (for "below"), null if not
 	 * measured
 	 * @param step the knee step (of several runs at its rate, the last)
@@ -185,10 +188,19 @@ public final class Knee {
 	 * @param note why the walk ended there (the invalid step's reason), or a disagreement
 	 * between runs at the same rate; null when there is nothing to add
 	 */
-	public record Result(Kind kind, Double rate, Double lowestRate, Step step, String limit, String note) {
+	public record Result(Kind kind, Double rate, Double failedRate, Double lowestRate, Step step, String limit,
+			String note) {
 
 		public static Result notMeasured() {
-			return new Result(Kind.NOT_MEASURED, null, null, null, null, null);
+			return new Result(Kind.NOT_MEASURED, null, null, null, null, null, null);
+		}
+
+		/**
+		 * How finely the run located a reached knee: the gap to the first failure as a
+		 * share of the knee; null for any other kind.
+		 */
+		public Double resolution() {
+			return (this.kind == Kind.REACHED) ? (this.failedRate - this.rate) / this.rate : null;
 		}
 
 		/** Whether the knee is a lower bound ({@code ">= X"}), not a limit found. */

@@ -60,7 +60,12 @@ final class Fixtures {
 	}
 
 	static ServerStats server(Double cpu, Double cpuSeconds, Double rss, Double threads) {
-		return new ServerStats(cpu, cpuSeconds, rss, rss / 4, threads, null, null, null, null, null, null, null);
+		return server(cpu, cpuSeconds, rss, threads, null);
+	}
+
+	static ServerStats server(Double cpu, Double cpuSeconds, Double rss, Double threads, Double inFlight) {
+		return new ServerStats(cpu, cpuSeconds, rss, rss / 4, threads, null, null, null, null, null, null, null,
+				inFlight);
 	}
 
 	Fixtures run(String scenario, String variant, Step... steps) {

@@ -137,9 +137,9 @@ class KneeTest {
 
 	@Test
 	void shouldCompareKneesHonestlyAboutKneesNotReached() {
-		Knee.Result at1000 = Knee.of(List.of(openOk(1000, 10), openOk(2000, 500)), 100);
-		Knee.Result at900 = Knee.of(List.of(openOk(900, 10), openOk(2000, 500)), 100);
-		Knee.Result at500 = Knee.of(List.of(openOk(500, 10), openOk(2000, 500)), 100);
+		Knee.Result at1000 = Knee.of(List.of(openOk(1000, 10), openOk(1100, 500)), 100);
+		Knee.Result at900 = Knee.of(List.of(openOk(900, 10), openOk(990, 500)), 100);
+		Knee.Result at500 = Knee.of(List.of(openOk(500, 10), openOk(550, 500)), 100);
 		Knee.Result atLeast1000 = Knee.of(List.of(openOk(500, 10), openOk(1000, 10)), 100);
 		Knee.Result below500 = Knee.of(List.of(openOk(500, 500)), 100);
 		assertThat(KneeComparison.compare(at1000, at900, 0.2)).isEqualTo(Outcome.WITHIN);
@@ -150,6 +150,18 @@ class KneeTest {
 			.isEqualTo(Outcome.UNDETERMINED);
 		assertThat(KneeComparison.compare(below500, at1000, 0.2)).isEqualTo(Outcome.SECOND_LEADS);
 		assertThat(KneeComparison.compare(below500, below500, 0.2)).isEqualTo(Outcome.UNDETERMINED);
+	}
+
+	@Test
+	void shouldNotCallKneesEqualOrApartFinerThanTheStepsLocatedThem() {
+		// 1000 passed, 2000 failed: the true knee is anywhere in 1000..2000
+		Knee.Result coarse = Knee.of(List.of(openOk(1000, 10), openOk(2000, 500)), 100);
+		Knee.Result at1100 = Knee.of(List.of(openOk(1100, 10), openOk(1200, 500)), 100);
+		Knee.Result at3000 = Knee.of(List.of(openOk(3000, 10), openOk(3300, 500)), 100);
+		assertThat(coarse.resolution()).isEqualTo(1.0);
+		assertThat(KneeComparison.compare(coarse, at1100, 0.2)).isEqualTo(Outcome.UNDETERMINED);
+		assertThat(KneeComparison.compare(coarse, at3000, 0.2)).as("apart whatever the true knee")
+			.isEqualTo(Outcome.SECOND_LEADS);
 	}
 
 	private static Step withCheck(Step step, LoadGeneratorCheck check) {
