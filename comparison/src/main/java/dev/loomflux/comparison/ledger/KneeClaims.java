@@ -116,6 +116,10 @@ final class KneeClaims {
 		if (knee.median().step() != null) {
 			text += " (p99 there " + Format.orNotMeasured(Steps.worstP99(knee.median().step()), Format::ms) + ")";
 		}
+		if (knee.median().note() != null) {
+			// an invalid step's reason, or a confirmation that disagreed
+			text += " [" + knee.median().note() + "]";
+		}
 		return text;
 	}
 

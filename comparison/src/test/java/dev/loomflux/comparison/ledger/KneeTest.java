@@ -70,6 +70,16 @@ class KneeTest {
 	}
 
 	@Test
+	void shouldSayInTheLedgerWhatStoppedTheKnee() {
+		Step behind = withCheck(openOk(3000, 40),
+				new LoadGeneratorCheck(3000L, 2700L, 80.0, 0.99, "sent 90 % of the planned requests"));
+		Fixtures f = new Fixtures().run("catalog-read", "loom", openOk(1000, 40), behind);
+		assertThat(KneeClaims.kneeText(f.evidence(), "catalog-read", "loom"))
+			.isEqualTo(">= 1000/s (load generator limit) (p99 there 40.0 ms) "
+					+ "[load generator limit at 3000/s: sent 90 % of the planned requests]");
+	}
+
+	@Test
 	void shouldTakeTheLowerReadingWhenAConfirmationDisagrees() {
 		// planned 1000 pass, 2000 fail; refined 1500 pass; the confirmation of 1500 fails
 		Knee.Result knee = Knee.of(List.of(openOk(1000, 40), openOk(2000, 400), openOk(1500, 90), openOk(1500, 120)),
