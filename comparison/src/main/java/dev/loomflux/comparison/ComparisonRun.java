@@ -271,11 +271,13 @@ final class ComparisonRun {
 		List<Step> steps = new ArrayList<>(planned);
 		for (java.util.Optional<Plan.Step> next = search.next(steps); next.isPresent(); next = search.next(steps)) {
 			Plan.Step extra = next.get();
+			// a failed step leaves a backlog the next one must not measure
+			service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
 			progress.say("%s: %s", description, extra.label());
+			// the load generator warms up at the lowest rate, as in the planned run, so
+			// the service meets the extra step without a backlog
 			Plan single = new Plan(plan.scenario(), plan.baseUrl(), plan.injection(),
-					List.of(new Plan.Step(LOAD_GENERATOR_WARMUP, extra.offeredRate(), null, null,
-							LOAD_GENERATOR_WARMUP_SECONDS), extra),
-					plan.parameters(),
+					List.of(plan.steps().getFirst(), extra), plan.parameters(),
 					runFolder.resolve("latency-" + (steps.size() + 1) + ".json").toAbsolutePath().toString());
 			GatlingLauncher.Outcome outcome;
 			List<Scrape> scrapes;
