@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.comparison.results.ClaimVerdict;
+import dev.loomflux.comparison.results.Interference;
 import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.Microbenchmarks.Handoff;
 import dev.loomflux.comparison.results.Microbenchmarks.Parked;
@@ -52,6 +53,23 @@ class LedgerTest {
 			assertThat(row.rule()).isNotBlank();
 			assertThat(row.claim()).isNotBlank();
 		});
+	}
+
+	@Test
+	void shouldRestNoVerdictOnAnInvalidStepOrARunThatWasNotSteady() {
+		Step collapsed = sweep(1000, 2500, 0, 220, 320e6);
+		Step stolen = new Step(collapsed.label(), null, 1000, null, 60, collapsed.requests(), collapsed.server(), null,
+				new Interference(0.4, 0.0, 0.1, "steal 40 % of the machine"));
+		Fixtures interfered = new Fixtures()
+			.run("concurrency-sweep", "platform", sweep(100, 410, 0, 220, 300e6), stolen)
+			.run("concurrency-sweep", "loom", sweep(100, 410, 0, 40, 300e6), sweep(1000, 450, 0, 45, 400e6));
+		assertThat(ThreadPerRequestCollapse.evaluate(interfered.evidence()).why()).doesNotContain("collapsed at 1000");
+		Fixtures notSteady = new Fixtures()
+			.run("concurrency-sweep", "platform", 1, Map.of("warmupSteady", 0.0), sweep(100, 410, 0, 220, 300e6),
+					collapsed)
+			.run("concurrency-sweep", "loom", 1, Map.of("warmupSteady", 1.0), sweep(100, 410, 0, 40, 300e6),
+					sweep(1000, 450, 0, 45, 400e6));
+		assertThat(ThreadPerRequestCollapse.evaluate(notSteady.evidence()).verdict()).isEqualTo(Verdict.NOT_MEASURED);
 	}
 
 	@Test
