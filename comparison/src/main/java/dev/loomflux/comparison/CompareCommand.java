@@ -38,7 +38,7 @@ public final class CompareCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--profile", defaultValue = "quick",
-			description = "quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
+			description = "quick (the default: about 12 minutes on 2 cores), full (every run 3 times, about two hours) or smoke (tries the pipeline)")
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,

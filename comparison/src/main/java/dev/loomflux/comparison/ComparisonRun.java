@@ -226,6 +226,10 @@ final class ComparisonRun {
 				scrapes = scraper.scrapes();
 			}
 			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
+			if (outcome.latency().stopReason() == null && service.isAlive()) {
+				steps = refineKnee(type, scenario, steps, plan, runFolder, service,
+						variant.name() + " " + name + " #" + repeat, progress);
+			}
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
 			// how long the service took to go quiet after what ran before
 			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
@@ -250,6 +254,48 @@ final class ComparisonRun {
 		finally {
 			progress.runDone(scenario.seconds());
 		}
+	}
+
+	/**
+	 * The knee search past the planned steps (docs/claims.md#the-knee): each extra step a
+	 * short Gatling run of its own (behind the same load-generator warm-up), appended to
+	 * the run's steps under its label ("refine 1400 req/s", "confirm 1200 req/s").
+	 */
+	private List<Step> refineKnee(Scenario type, Profile.Scenario scenario, List<Step> planned, Plan plan,
+			Path runFolder, ServiceUnderTest service, String description, Progress progress) throws Exception {
+		if (type.p99ObjectiveMs().isEmpty()
+				|| scenario.steps().stream().anyMatch((step) -> step.offeredRate() == null)) {
+			return planned;
+		}
+		KneeSearch search = new KneeSearch(this.profile.refine(), type.p99ObjectiveMs().get(),
+				scenario.steps().getFirst().seconds());
+		List<Step> steps = new ArrayList<>(planned);
+		for (java.util.Optional<Plan.Step> next = search.next(steps); next.isPresent(); next = search.next(steps)) {
+			Plan.Step extra = next.get();
+			// a failed step leaves a backlog the next one must not measure
+			service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
+			progress.say("%s: %s", description, extra.label());
+			// the load generator warms up at the lowest rate, as in the planned run, so
+			// the service meets the extra step without a backlog
+			Plan single = new Plan(plan.scenario(), plan.baseUrl(), plan.injection(),
+					List.of(plan.steps().getFirst(), extra), plan.parameters(),
+					runFolder.resolve("latency-" + (steps.size() + 1) + ".json").toAbsolutePath().toString());
+			GatlingLauncher.Outcome outcome;
+			List<Scrape> scrapes;
+			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
+					this.profile.scrapeMillis())) {
+				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), single,
+						description + " " + extra.label());
+				scrapes = scraper.scrapes();
+			}
+			List<Step> measured = steps(outcome.latency(), scrapes, this.settings.serviceCores());
+			if (outcome.latency().stopReason() != null || measured.isEmpty() || !service.isAlive()) {
+				progress.say("%s: the knee search stopped at %s", description, extra.label());
+				break;
+			}
+			steps.addAll(measured);
+		}
+		return steps;
 	}
 
 	/**

@@ -18,12 +18,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param repeats runs per scenario and variant
  * @param warmup the warm-up's settings
  * @param scrapeMillis how often {@code /actuator/prometheus} is scraped during a run
+ * @param refine how far the knee search goes past the planned steps; null for no
+ * refinement
  * @param scenarios scenario name -> its plan, in the order they run
  */
-public record Profile(int repeats, Warmup warmup, int scrapeMillis, LinkedHashMap<String, Scenario> scenarios) {
+public record Profile(int repeats, Warmup warmup, int scrapeMillis, Refine refine,
+		LinkedHashMap<String, Scenario> scenarios) {
 
 	/** Every profile there is, one YAML file each under {@code profiles/}. */
-	public static final List<String> NAMES = List.of("quick", "full");
+	public static final List<String> NAMES = List.of("smoke", "quick", "full");
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -35,6 +38,18 @@ public record Profile(int repeats, Warmup warmup, int scrapeMillis, LinkedHashMa
 	 * @param concurrency requests the warm-up keeps in flight
 	 */
 	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int concurrency) {
+	}
+
+	/**
+	 * The knee search after an open-model scenario's planned steps ({@link KneeSearch}).
+	 *
+	 * @param maxSteps extra steps per scenario run, refinements and confirmations
+	 * together
+	 * @param confirm whether the last pass is run again to confirm the knee
+	 * @param gap the bisection stops when the first failure is within this share of the
+	 * last pass above it; the ledger's knee margin must not be finer
+	 */
+	public record Refine(int maxSteps, boolean confirm, double gap) {
 	}
 
 	/**

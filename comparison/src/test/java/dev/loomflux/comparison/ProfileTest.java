@@ -15,7 +15,7 @@ class ProfileTest {
 			"cpu-neighbour", "orders", "mixed", "connections");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldHaveEveryScenarioOfTheSpecWithASimulationThatExists(String name) throws Exception {
 		Profile profile = Profile.load(name);
 		assertThat(profile.scenarios().keySet()).containsExactlyElementsOf(SPEC_SCENARIOS);
@@ -30,7 +30,7 @@ class ProfileTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldNeverAskLoopingUsersToDecrease(String name) throws Exception {
 		for (Profile.Scenario scenario : Profile.load(name).scenarios().values()) {
 			List<Integer> closed = scenario.steps()
@@ -43,7 +43,7 @@ class ProfileTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldRepeatTheFullProfileAtLeastThreeTimes(String name) throws Exception {
 		Profile profile = Profile.load(name);
 		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 3 : 1);

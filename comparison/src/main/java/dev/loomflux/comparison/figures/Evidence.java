@@ -46,7 +46,16 @@ public final class Evidence {
 		return this.results.manifest();
 	}
 
-	/** The runs of a scenario against a variant that have steps, by repeat. */
+	/**
+	 * The run figure, 1 or 0, saying whether the service's warm-up ended steady
+	 * (throughput and JIT compilation both levelled off) before the run.
+	 */
+	public static final String WARMUP_STEADY = "warmupSteady";
+
+	/**
+	 * The runs of a scenario against a variant that have steps and a steady warm-up, by
+	 * repeat: no verdict rests on a service still compiling.
+	 */
 	public List<ScenarioRun> runs(String scenario, String variant) {
 		if (this.results.scenarios() == null) {
 			return List.of();
@@ -55,8 +64,18 @@ public final class Evidence {
 			.stream()
 			.filter((run) -> scenario.equals(run.scenario()) && variant.equals(run.variant()))
 			.filter((run) -> run.steps() != null && !run.steps().isEmpty())
+			.filter(Evidence::steady)
 			.sorted(Comparator.comparingInt(ScenarioRun::repeat))
 			.toList();
+	}
+
+	/**
+	 * Whether the run's warm-up ended steady. A run without the figure counts as steady:
+	 * runs recorded before the warm-up measured JIT quiescence do not carry it.
+	 */
+	public static boolean steady(ScenarioRun run) {
+		Double steady = (run.figures() != null) ? run.figures().get(WARMUP_STEADY) : null;
+		return steady == null || steady != 0;
 	}
 
 	/** A named figure of the whole run ({@link ScenarioRun#figures()}) across repeats. */
@@ -123,14 +142,15 @@ public final class Evidence {
 
 	/**
 	 * The steps of several repeats grouped by load level (concurrency, offered rate or
-	 * background), lowest level first; steps without the key are left out.
+	 * background), lowest level first; steps without the key, and steps that are not a
+	 * valid measurement ({@link Step#invalidReason()}), are left out.
 	 */
 	public static List<Level> levels(List<ScenarioRun> runs, Function<Step, ? extends Number> key) {
 		Map<Double, List<Step>> byLevel = new TreeMap<>();
 		for (ScenarioRun run : runs) {
 			for (Step step : run.steps()) {
 				Number level = key.apply(step);
-				if (level != null) {
+				if (level != null && step.invalidReason() == null) {
 					byLevel.computeIfAbsent(level.doubleValue(), (k) -> new ArrayList<>()).add(step);
 				}
 			}

@@ -5,24 +5,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
 
 /**
- * The knee of an open-model scenario run (docs/claims.md#the-knee): the highest
- * {@code offeredRate} step whose requests, all names together, failed under
- * {@value #MAX_ERROR_RATE_PERCENT} %, whose ok/s reached {@value #MIN_THROUGHPUT_PERCENT}
- * % of the offered rate (summed over request names: the offered rate is the arrivals of
- * the whole mix), and where the p99 of every request name stayed within the scenario's
- * objective.
+ * The knee of an open-model scenario run (docs/claims.md#the-knee): walking up the
+ * offered rates, the last rate that passed before the first that failed. A step passes
+ * when its requests, all names together, failed under {@value #MAX_ERROR_RATE_PERCENT} %,
+ * its ok/s reached {@value #MIN_THROUGHPUT_PERCENT} % of the offered rate (summed over
+ * request names: the offered rate is the arrivals of the whole mix), and the p99 of every
+ * request name stayed within the scenario's objective. A rate that ran more than once (a
+ * confirmation) passes only if every run of it passed: the lower reading wins.
  * <p>
- * The knee counts as reached only when a higher step was run and failed. When the highest
- * step meets the objectives (whether or not a lower one missed them by noise) the knee is
- * reported as {@code ">= X"}: the run did not find the limit. No step meeting them is
- * "below the lowest step". A step whose deciding figures are missing (no requests, a p99
- * absent although requests succeeded) makes the knee "not measured" rather than a guess.
+ * A pass above the first failure does not count: a service that failed at 3,000/s and
+ * passed at 6,000/s has a knee of 1,000/s, not 6,000/s. The walk also ends at a step that
+ * is not a valid measurement ({@link Step#invalidReason()}): the knee is then at least
+ * the last pass, limited by the load generator or the machine, never a service limit. The
+ * highest rate passing is {@code ">= X"}: the run did not find the limit. No rate passing
+ * is "below the lowest step". A step whose deciding figures are missing (no requests, a
+ * p99 absent although requests succeeded) makes the knee "not measured" rather than a
+ * guess.
  */
 public final class Knee {
 
@@ -41,32 +46,61 @@ public final class Knee {
 		return acrossRepeats(runs.stream().map((run) -> of(run.steps(), p99ObjectiveMs)).toList());
 	}
 
-	/** The knee of a run's steps; closed-model steps (no offered rate) are ignored. */
+	/**
+	 * The knee of a run's steps, in any order (refinement and confirmation steps run
+	 * after the planned ones); closed-model steps (no offered rate) are ignored.
+	 */
 	public static Result of(List<Step> steps, double p99ObjectiveMs) {
-		List<Step> open = (steps == null) ? List.of()
-				: steps.stream()
-					.filter((step) -> step.offeredRate() != null)
-					.sorted(Comparator.comparingDouble(Step::offeredRate))
-					.toList();
-		if (open.isEmpty()) {
+		TreeMap<Double, List<Step>> byRate = new TreeMap<>();
+		if (steps != null) {
+			steps.stream()
+				.filter((step) -> step.offeredRate() != null)
+				.forEach((step) -> byRate.computeIfAbsent(step.offeredRate(), (rate) -> new ArrayList<>()).add(step));
+		}
+		if (byRate.isEmpty()) {
 			return Result.notMeasured();
 		}
+		double lowest = byRate.firstKey();
 		Step knee = null;
-		for (Step step : open) {
-			Boolean meets = meets(step, p99ObjectiveMs);
-			if (meets == null) {
-				return Result.notMeasured();
+		String note = null;
+		for (List<Step> atRate : byRate.values()) {
+			Step invalid = atRate.stream().filter((step) -> step.invalidReason() != null).findFirst().orElse(null);
+			if (invalid != null) {
+				return limitedBy(invalid, knee, lowest);
 			}
-			if (meets) {
-				knee = step;
+			int passed = 0;
+			for (Step step : atRate) {
+				Boolean meets = meets(step, p99ObjectiveMs);
+				if (meets == null) {
+					return Result.notMeasured();
+				}
+				passed += meets ? 1 : 0;
 			}
+			if (passed < atRate.size()) {
+				double failed = atRate.getFirst().offeredRate();
+				if (passed > 0) {
+					note = "the runs at " + rateText(atRate.getFirst().offeredRate()) + " disagree (" + passed + " of "
+							+ atRate.size() + " passed); the lower reading counts";
+				}
+				if (knee == null) {
+					return new Result(Kind.BELOW_LOWEST, null, failed, lowest, null, null, note);
+				}
+				return new Result(Kind.REACHED, knee.offeredRate(), failed, lowest, knee, null, note);
+			}
+			knee = atRate.getLast();
 		}
-		double lowest = open.getFirst().offeredRate();
+		return new Result(Kind.NOT_REACHED, knee.offeredRate(), null, lowest, knee, null, null);
+	}
+
+	/** The walk stopped at a step that measured the load generator or the machine. */
+	private static Result limitedBy(Step invalid, Step knee, double lowest) {
+		String limit = (invalid.loadGenerator() != null && invalid.loadGenerator().problem() != null)
+				? "load generator limit" : "interference";
+		String why = limit + " at " + rateText(invalid.offeredRate()) + ": " + invalid.invalidReason();
 		if (knee == null) {
-			return new Result(Kind.BELOW_LOWEST, null, lowest, null);
+			return new Result(Kind.NOT_MEASURED, null, null, lowest, null, limit, why);
 		}
-		Kind kind = (knee == open.getLast()) ? Kind.NOT_REACHED : Kind.REACHED;
-		return new Result(kind, knee.offeredRate(), lowest, knee);
+		return new Result(Kind.LIMITED, knee.offeredRate(), null, lowest, knee, limit, why);
 	}
 
 	/**
@@ -80,18 +114,23 @@ public final class Knee {
 		boolean meets = errorRate * 100 < MAX_ERROR_RATE_PERCENT
 				&& Steps.totalOkPerSecond(step) >= step.offeredRate() * MIN_THROUGHPUT_PERCENT / 100;
 		for (RequestStats stats : step.requests().values()) {
+			Double p99 = Steps.decidingP99(stats);
 			if (stats.ok() == 0) {
 				// nothing of this name answered: it cannot have met its objective
 				meets &= stats.ko() == 0;
 			}
-			else if (stats.p99() == null) {
+			else if (p99 == null) {
 				return null;
 			}
 			else {
-				meets &= stats.p99() <= p99ObjectiveMs;
+				meets &= p99 <= p99ObjectiveMs;
 			}
 		}
 		return meets;
+	}
+
+	static String rateText(Double rate) {
+		return String.format(Locale.ROOT, "%.0f/s", Objects.requireNonNull(rate));
 	}
 
 	/**
@@ -115,14 +154,19 @@ public final class Knee {
 	 */
 	private static final Comparator<Result> ORDER = Comparator
 		.comparingDouble((Result r) -> (r.rate() != null) ? r.rate() : Double.NEGATIVE_INFINITY)
-		.thenComparing((r) -> r.kind() == Kind.NOT_REACHED);
+		.thenComparing(Result::lowerBound);
 
 	public enum Kind {
 
-		/** A higher step was run and failed the objectives. */
+		/** A higher rate was run and failed the objectives. */
 		REACHED,
-		/** The highest step met them: the knee is at least there. */
+		/** The highest rate met them: the knee is at least there. */
 		NOT_REACHED,
+		/**
+		 * A step that was not a valid measurement (the load generator fell behind, the
+		 * machine interfered) ended the walk: the knee is at least the last pass.
+		 */
+		LIMITED,
 		/** No step met them. */
 		BELOW_LOWEST,
 		/** A deciding figure was missing. */
@@ -133,30 +177,50 @@ public final class Knee {
 	/**
 	 * @param kind how the knee was found
 	 * @param rate the knee's offered rate; null below the lowest step or not measured
+	 * @param failedRate the first failing rate above the knee (the lowest rate when below
+	 * it): the true limit lies between the two; null when no rate failed
 	 * @param lowestRate the lowest offered rate of the run (for "below"), null if not
 	 * measured
-	 * @param step the knee step
+	 * @param step the knee step (of several runs at its rate, the last)
+	 * @param limit what ended the walk when it was not the service, "load generator
+	 * limit" or "interference" (LIMITED, or NOT_MEASURED at the lowest step); null
+	 * otherwise
+	 * @param note why the walk ended there (the invalid step's reason), or a disagreement
+	 * between runs at the same rate; null when there is nothing to add
 	 */
-	public record Result(Kind kind, Double rate, Double lowestRate, Step step) {
+	public record Result(Kind kind, Double rate, Double failedRate, Double lowestRate, Step step, String limit,
+			String note) {
 
 		public static Result notMeasured() {
-			return new Result(Kind.NOT_MEASURED, null, null, null);
+			return new Result(Kind.NOT_MEASURED, null, null, null, null, null, null);
 		}
 
 		/**
-		 * {@code "1200/s"}, {@code ">= 2000/s"}, {@code "below 500/s"}, "not measured".
+		 * How finely the run located a reached knee: the gap to the first failure as a
+		 * share of the knee; null for any other kind.
+		 */
+		public Double resolution() {
+			return (this.kind == Kind.REACHED) ? (this.failedRate - this.rate) / this.rate : null;
+		}
+
+		/** Whether the knee is a lower bound ({@code ">= X"}), not a limit found. */
+		public boolean lowerBound() {
+			return this.kind == Kind.NOT_REACHED || this.kind == Kind.LIMITED;
+		}
+
+		/**
+		 * {@code "1200/s"}, {@code ">= 2000/s"},
+		 * {@code ">= 2000/s (load generator limit)"}, {@code "below 500/s"}, "not
+		 * measured".
 		 */
 		public String text() {
 			return switch (this.kind) {
 				case REACHED -> rateText(this.rate);
 				case NOT_REACHED -> ">= " + rateText(this.rate);
+				case LIMITED -> ">= " + rateText(this.rate) + " (" + this.limit + ")";
 				case BELOW_LOWEST -> "below " + rateText(this.lowestRate);
-				case NOT_MEASURED -> "not measured";
+				case NOT_MEASURED -> (this.limit != null) ? "not measured (" + this.limit + ")" : "not measured";
 			};
-		}
-
-		private static String rateText(Double rate) {
-			return String.format(Locale.ROOT, "%.0f/s", Objects.requireNonNull(rate));
 		}
 
 	}

@@ -31,9 +31,15 @@ final class CoresAndFootprint {
 	static final List<String> VARIANTS = List.of(Evidence.LOOM, Evidence.PLATFORM, Evidence.REACTIVE,
 			Evidence.REACTIVE_INLINE);
 
-	static final String CORES_RULE = "cpu-neighbour, highest background: process CPU (share of the service's cores) and insights ok/s per variant; "
-			+ "a variant under 80 % left CPU idle; supported if an event-loop variant left CPU idle while loom did not; refuted if loom left it idle while an event-loop variant did not, "
-			+ "or if none did on >= 2 cores; it depends if none did on 1 core (multi-core use not exercised) or both kinds did";
+	/**
+	 * CPU-bound requests/s within this share of loom's count as using the cores as fully.
+	 */
+	static final double THROUGHPUT_MARGIN = 0.20;
+
+	static final String CORES_RULE = "cpu-neighbour, highest background: process CPU (share of the service's cores) and CPU-bound insights ok/s, loom vs reactive-inline (the event loop without a worker pool); "
+			+ "a variant under 80 % CPU left its cores idle; supported if loom did not and reactive-inline did, or served over 20 % fewer insights/s; "
+			+ "refuted if loom left its cores idle while reactive-inline did not, or if neither did and reactive-inline served at least 80 % of loom's insights/s; "
+			+ "it depends if both left them idle; platform and reactive quoted";
 
 	static final String FOOTPRINT_RULE = "idle RSS of reactive / loom: supported if > 1.1x, refuted if < 0.9x, else it depends; heap and start-up quoted";
 
@@ -43,6 +49,7 @@ final class CoresAndFootprint {
 	static ClaimVerdict cores(Evidence evidence) {
 		Map<String, String> figures = new LinkedHashMap<>();
 		Map<String, Double> cpu = new LinkedHashMap<>();
+		Map<String, Double> insights = new LinkedHashMap<>();
 		for (String variant : VARIANTS) {
 			List<Level> levels = Evidence.levels(evidence.runs(CpuNeighbour.NAME, variant), Step::background);
 			if (levels.isEmpty()) {
@@ -51,46 +58,41 @@ final class CoresAndFootprint {
 			}
 			Level top = levels.getLast();
 			Spread used = top.figure((s) -> Steps.server(s, ServerStats::cpu));
-			Spread insights = top.figure((s) -> Steps.okPerSecond(s, "insights"));
-			figures.put(variant, "insights " + Spread.format(insights, Format::rate) + ", CPU "
+			Spread served = top.figure((s) -> Steps.okPerSecond(s, "insights"));
+			figures.put(variant, "insights " + Spread.format(served, Format::rate) + ", CPU "
 					+ Spread.format(used, Format::percent) + " at background " + Format.count(top.key()));
-			if (used != null) {
+			if (used != null && served != null) {
 				cpu.put(variant, used.median());
+				insights.put(variant, served.median());
 			}
+		}
+		if (!cpu.containsKey(Evidence.LOOM) || !cpu.containsKey(Evidence.REACTIVE_INLINE)) {
+			return Verdict.of(Claim.C10, figures, Verdict.NOT_MEASURED, CORES_RULE,
+					"The server CPU or the insights ok/s of loom or reactive-inline is not measured.");
 		}
 		Integer cores = evidence.serviceCores();
-		if (!cpu.containsKey(Evidence.LOOM)
-				|| (!cpu.containsKey(Evidence.REACTIVE) && !cpu.containsKey(Evidence.REACTIVE_INLINE))) {
-			return Verdict.of(Claim.C10, figures, Verdict.NOT_MEASURED, CORES_RULE,
-					"The server CPU of loom or of both reactive variants is not measured.");
-		}
-		List<String> idle = cpu.entrySet()
-			.stream()
-			.filter((e) -> e.getValue() < BUSY_SHARE)
-			.map(Map.Entry::getKey)
-			.toList();
-		boolean loomIdle = idle.contains(Evidence.LOOM);
-		boolean eventLoopIdle = idle.contains(Evidence.REACTIVE) || idle.contains(Evidence.REACTIVE_INLINE);
-		String on = " on " + ((cores != null) ? cores + " core(s)" : "an unrecorded number of cores");
-		if (eventLoopIdle && !loomIdle) {
+		String on = " on " + ((cores != null) ? cores + " core(s)" : "an unrecorded number of cores")
+				+ ((cores != null && cores == 1) ? " (multi-core use itself needs --service-cpus of 2 or more)" : "");
+		boolean loomIdle = cpu.get(Evidence.LOOM) < BUSY_SHARE;
+		boolean inlineIdle = cpu.get(Evidence.REACTIVE_INLINE) < BUSY_SHARE;
+		double share = insights.get(Evidence.REACTIVE_INLINE) / insights.get(Evidence.LOOM);
+		String numbers = "CPU loom " + Format.percent(cpu.get(Evidence.LOOM)) + ", reactive-inline "
+				+ Format.percent(cpu.get(Evidence.REACTIVE_INLINE)) + "; reactive-inline served "
+				+ Format.percent(share) + " of loom's insights/s" + on;
+		if (!loomIdle && (inlineIdle || share < 1 - THROUGHPUT_MARGIN)) {
 			return Verdict.of(Claim.C10, figures, Verdict.SUPPORTED, CORES_RULE,
-					String.join(", ", idle) + " left CPU idle" + on + " while loom kept its cores busy.");
+					numbers + ": without a worker pool the event loop used the cores less than loom.");
 		}
-		if (loomIdle && !eventLoopIdle) {
+		if (loomIdle && !inlineIdle) {
 			return Verdict.of(Claim.C10, figures, Verdict.REFUTED, CORES_RULE,
-					"loom left CPU idle" + on + " while the event loop kept its cores busy.");
+					numbers + ": loom left CPU idle while the event loop kept its cores busy.");
 		}
-		if (idle.isEmpty()) {
-			if (cores != null && cores >= 2) {
-				return Verdict.of(Claim.C10, figures, Verdict.REFUTED, CORES_RULE, "No variant left CPU idle" + on
-						+ ": on the JVM the event loop runs one loop per core and needs no extra processes.");
-			}
-			return Verdict.of(Claim.C10, figures, Verdict.IT_DEPENDS, CORES_RULE, "No variant left CPU idle" + on
-					+ ", but a service pinned to one core cannot show multi-core use: it depends on a run with serviceCpus of 2 or more.");
+		if (!loomIdle) {
+			return Verdict.of(Claim.C10, figures, Verdict.REFUTED, CORES_RULE,
+					numbers + ": the event loop used the cores as fully as loom without extra processes or workers.");
 		}
-		return Verdict.of(Claim.C10, figures, Verdict.IT_DEPENDS, CORES_RULE, String.join(", ", idle) + " left CPU idle"
-				+ on
-				+ ", on both sides: it depends on something other than the model (the load generator, the kernel cap).");
+		return Verdict.of(Claim.C10, figures, Verdict.IT_DEPENDS, CORES_RULE, numbers
+				+ ": both left CPU idle, so something other than the model (the load, the kernel) held them back.");
 	}
 
 	static ClaimVerdict footprint(Evidence evidence) {

@@ -16,8 +16,11 @@ import dev.loomflux.comparison.results.Step;
 
 /**
  * C1: in the concurrency sweep, at each variant's highest step with errors under
- * {@value #MAX_ERROR_PERCENT} % (medians across repeats), in-flight requests per peak
- * live platform thread, for loom and reactive.
+ * {@value #MAX_ERROR_PERCENT} % (medians across repeats), the requests the server
+ * measured in flight (peak of its active-requests timer) per peak live platform thread
+ * (carriers or event loops included), for loom and reactive. Both figures are measured: a
+ * service that leaves requests waiting in the accept queue instead of holding them has
+ * few in flight, whatever the load's configured concurrency.
  */
 final class InFlightPerThread {
 
@@ -25,7 +28,7 @@ final class InFlightPerThread {
 
 	static final double MIN_IN_FLIGHT_PER_THREAD = 5;
 
-	static final String RULE = "at each variant's highest concurrency-sweep step with errors < 1 %: in-flight / peak platform threads; "
+	static final String RULE = "at each variant's highest concurrency-sweep step with errors < 1 %: requests the server measured in flight (peak) / peak platform threads; "
 			+ "supported if loom and reactive both >= 5x; refuted if either <= 1x (a thread or more per waiting request); else it depends";
 
 	private InFlightPerThread() {
@@ -42,21 +45,23 @@ final class InFlightPerThread {
 				continue;
 			}
 			Spread threads = level.figure((step) -> Steps.server(step, ServerStats::platformThreads));
+			Spread inFlight = level.figure((step) -> Steps.server(step, ServerStats::requestsInFlight));
 			Spread cpu = level.figure((step) -> Steps.server(step, ServerStats::cpu));
 			Spread okPerSecond = level.figure(Steps::totalOkPerSecond);
 			String ratio = Format.NOT_MEASURED;
-			if (threads != null && threads.median() > 0) {
-				ratios.put(variant, level.key() / threads.median());
-				ratio = Format.ratio(level.key() / threads.median());
+			if (threads != null && threads.median() > 0 && inFlight != null) {
+				ratios.put(variant, inFlight.median() / threads.median());
+				ratio = Format.ratio(inFlight.median() / threads.median());
 			}
 			figures.put(variant,
-					Format.count(level.key()) + " in flight on " + Spread.format(threads, Format::count)
-							+ " platform threads (" + ratio + "); " + Spread.format(okPerSecond, Format::rate)
-							+ " ok, CPU " + Spread.format(cpu, Format::percent));
+					Spread.format(inFlight, Format::count) + " in flight (server, of " + Format.count(level.key())
+							+ " users) on " + Spread.format(threads, Format::count) + " platform threads (" + ratio
+							+ "); " + Spread.format(okPerSecond, Format::rate) + " ok, CPU "
+							+ Spread.format(cpu, Format::percent));
 		}
 		if (ratios.size() < 2) {
 			return Verdict.of(Claim.C1, figures, Verdict.NOT_MEASURED, RULE,
-					"In-flight per platform thread is missing for " + missing(ratios) + ".");
+					"Measured in-flight requests or platform threads are missing for " + missing(ratios) + ".");
 		}
 		double loom = ratios.get(Evidence.LOOM);
 		double reactive = ratios.get(Evidence.REACTIVE);

@@ -21,13 +21,18 @@ import dev.loomflux.comparison.results.ClaimVerdict;
  */
 final class KneeClaims {
 
-	/** Knees within this share of the larger one count as equal. */
+	/**
+	 * Knees within this share of the larger one count as equal. No finer than what the
+	 * knee search locates (its gap, 10 % in the shipped profiles): a knee not located
+	 * within it leaves a comparison undetermined ({@link KneeComparison}).
+	 */
 	static final double MARGIN = 0.20;
 
 	static final List<String> IO_SCENARIOS = List.of(HomeFanout.NAME, CatalogRead.NAME);
 
 	static final String PARITY_RULE = "knee (docs/claims.md#the-knee) of loom vs reactive on home-fanout and catalog-read: supported if within 20 % on both; "
-			+ "refuted if apart by more on both; it depends if apart on one only, or if a knee not reached (\">= X\") or below the lowest step leaves the gap open";
+			+ "refuted if apart by more on both; it depends if apart on one only, or if the steps leave the gap open (a knee \">= X\", below the lowest step, "
+			+ "or not located within 20 % of its first failure)";
 
 	static final String MIXED_RULE = "mixed knee: supported if loom leads reactive-inline by > 20 % and reactive does not lead loom by > 20 %; "
 			+ "refuted if reactive-inline is within 20 % of loom or ahead, or reactive leads loom by > 20 %; else it depends";
@@ -110,6 +115,10 @@ final class KneeClaims {
 		String text = knee.text();
 		if (knee.median().step() != null) {
 			text += " (p99 there " + Format.orNotMeasured(Steps.worstP99(knee.median().step()), Format::ms) + ")";
+		}
+		if (knee.median().note() != null) {
+			// an invalid step's reason, or a confirmation that disagreed
+			text += " [" + knee.median().note() + "]";
 		}
 		return text;
 	}

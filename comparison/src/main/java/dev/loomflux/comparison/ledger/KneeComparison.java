@@ -5,8 +5,9 @@ import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
- * Two knees compared within a margin, honest about knees that were not reached (">= X":
- * the true knee may be anywhere above) or lie below the lowest step.
+ * Two knees compared within a margin, honest about knees that were not reached or were
+ * stopped by an invalid step (">= X": the true knee may be anywhere above) or lie below
+ * the lowest step.
  */
 public final class KneeComparison {
 
@@ -39,6 +40,12 @@ public final class KneeComparison {
 	}
 
 	/**
+	 * Each knee is a range its true value lies in: from a reached knee up to the first
+	 * failure above it, from a lower bound up without end, from zero up to the lowest
+	 * step below it. A lead is certain when one range's top is more than the margin below
+	 * the other's bottom. Otherwise only two reached knees, each located within the
+	 * margin (the knee search's gap to the first failure at most the margin), are
+	 * compared by their rates; anything else the tested steps cannot tell.
 	 * @param margin the largest gap, as a share of the larger knee, that still counts as
 	 * equal
 	 */
@@ -46,39 +53,37 @@ public final class KneeComparison {
 		if (first.kind() == Knee.Kind.NOT_MEASURED || second.kind() == Knee.Kind.NOT_MEASURED) {
 			return Outcome.NOT_MEASURED;
 		}
-		boolean firstBelow = first.kind() == Knee.Kind.BELOW_LOWEST;
-		boolean secondBelow = second.kind() == Knee.Kind.BELOW_LOWEST;
-		if (firstBelow && secondBelow) {
-			return Outcome.UNDETERMINED;
+		if (top(second) <= bottom(first) * (1 - margin)) {
+			return Outcome.FIRST_LEADS;
 		}
-		if (firstBelow || secondBelow) {
-			// the one below is under its lowest step; apart for sure only if that step is
-			// already beyond the margin under the other's knee
-			Knee.Result below = firstBelow ? first : second;
-			Knee.Result other = firstBelow ? second : first;
-			boolean apart = below.lowestRate() <= other.rate() * (1 - margin);
-			return apart ? (firstBelow ? Outcome.SECOND_LEADS : Outcome.FIRST_LEADS) : Outcome.UNDETERMINED;
+		if (top(first) <= bottom(second) * (1 - margin)) {
+			return Outcome.SECOND_LEADS;
+		}
+		if (!located(first, margin) || !located(second, margin)) {
+			return Outcome.UNDETERMINED;
 		}
 		double a = first.rate();
 		double b = second.rate();
-		boolean firstOpen = first.kind() == Knee.Kind.NOT_REACHED;
-		boolean secondOpen = second.kind() == Knee.Kind.NOT_REACHED;
-		boolean within = Math.abs(a - b) <= margin * Math.max(a, b);
-		if (!firstOpen && !secondOpen) {
-			return within ? Outcome.WITHIN : ((a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS);
+		if (Math.abs(a - b) <= margin * Math.max(a, b)) {
+			return Outcome.WITHIN;
 		}
-		if (firstOpen && secondOpen) {
-			// both passed every step: the run did not find either limit,
-			// so it cannot compare them
-			return Outcome.UNDETERMINED;
-		}
-		// one is a lower bound: only a reached knee far enough below it decides
-		double open = firstOpen ? a : b;
-		double reached = firstOpen ? b : a;
-		if (reached < open * (1 - margin)) {
-			return firstOpen ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS;
-		}
-		return Outcome.UNDETERMINED;
+		return (a > b) ? Outcome.FIRST_LEADS : Outcome.SECOND_LEADS;
+	}
+
+	/** Whether a reached knee's gap to the first failure is within the margin. */
+	static boolean located(Knee.Result knee, double margin) {
+		return knee.kind() == Knee.Kind.REACHED && knee.resolution() <= margin;
+	}
+
+	private static double bottom(Knee.Result knee) {
+		return (knee.kind() == Knee.Kind.BELOW_LOWEST) ? 0 : knee.rate();
+	}
+
+	private static double top(Knee.Result knee) {
+		return switch (knee.kind()) {
+			case REACHED, BELOW_LOWEST -> knee.failedRate();
+			default -> Double.POSITIVE_INFINITY;
+		};
 	}
 
 }

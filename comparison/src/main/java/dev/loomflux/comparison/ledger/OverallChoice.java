@@ -13,15 +13,18 @@ import dev.loomflux.comparison.ledger.KneeComparison.Outcome;
 import dev.loomflux.comparison.results.ClaimVerdict;
 
 /**
- * C14, composed from the other rows: each row that separates loom from reactive is a
- * point for or against loom; rows where both behave alike (C1, C3, C7, C10, C11) weigh
- * nothing either way.
+ * C14, composed from the rows that compare loom with reactive, each weighed alike in both
+ * directions: a knee (home-fanout, catalog-read, mixed) that leads, C5 (CPU-bound work)
+ * and C13 (the code). Rows that do not separate loom from reactive weigh nothing: C2 and
+ * C12 compare loom with platform, C4 the two reactive variants, and C1, C3, C7, C10, C11
+ * describe both alike or one only. A verdict needs load data on its side: the code counts
+ * alone never decide it.
  */
 final class OverallChoice {
 
-	static final String RULE = "points for loom: loom leads reactive's knee on an I/O scenario (C8) or the mix (C9), C5 supported, C13 supported, C2 supported "
-			+ "(the collapse is avoided without rewriting the code); against: reactive leads a knee, C5 refuted, C13 refuted; "
-			+ "supported if only points for, refuted if only points against, it depends on both (listed), not measured if none of these rows was";
+	static final String RULE = "points, each worth the same for or against loom: loom's or reactive's knee leads on home-fanout, catalog-read or mixed; C5 supported or refuted; C13 supported or refuted; "
+			+ "supported if there are points for loom, at least one from load (a knee or C5), and none against; refuted likewise against; "
+			+ "it depends on points on both sides, or none from load; not measured if no knee comparison and not C5 was measured";
 
 	private OverallChoice() {
 	}
@@ -33,25 +36,29 @@ final class OverallChoice {
 		}
 		List<String> pro = new ArrayList<>();
 		List<String> contra = new ArrayList<>();
-		boolean anyMeasured = false;
+		boolean loadMeasured = false;
+		boolean loadFor = false;
+		boolean loadAgainst = false;
 		for (String scenario : List.of(HomeFanout.NAME, CatalogRead.NAME, Mixed.NAME)) {
 			Outcome outcome = KneeClaims.loomVersus(evidence, scenario, Evidence.REACTIVE);
-			anyMeasured |= outcome != Outcome.NOT_MEASURED;
+			loadMeasured |= outcome != Outcome.NOT_MEASURED;
 			if (outcome == Outcome.FIRST_LEADS) {
 				pro.add("loom's " + scenario + " knee leads reactive's");
+				loadFor = true;
 			}
 			else if (outcome == Outcome.SECOND_LEADS) {
 				contra.add("reactive's " + scenario + " knee leads loom's");
+				loadAgainst = true;
 			}
 		}
-		anyMeasured |= weigh(verdicts, "C5", "loom keeps serving under CPU load (C5)",
+		String c5 = verdicts.get("C5");
+		loadMeasured |= c5 != null && !Verdict.NOT_MEASURED.equals(c5);
+		int c5Point = weigh(c5, "loom keeps serving under CPU load (C5)",
 				"CPU-bound virtual threads starve loom's other requests (C5)", pro, contra);
-		anyMeasured |= weigh(verdicts, "C13", "the blocking code counts simpler (C13)",
-				"the reactive code counts simpler (C13)", pro, contra);
-		if (Verdict.SUPPORTED.equals(verdicts.get("C2"))) {
-			pro.add("thread-per-request collapses where loom, with the same blocking code, does not (C2)");
-			anyMeasured = true;
-		}
+		loadFor |= c5Point > 0;
+		loadAgainst |= c5Point < 0;
+		weigh(verdicts.get("C13"), "the blocking code counts simpler (C13)", "the reactive code counts simpler (C13)",
+				pro, contra);
 		Map<String, String> figures = new LinkedHashMap<>();
 		figures.put("for loom", pro.isEmpty() ? "none" : String.join("; ", pro));
 		figures.put("against loom", contra.isEmpty() ? "none" : String.join("; ", contra));
@@ -61,36 +68,43 @@ final class OverallChoice {
 					.map((e) -> e.getKey() + " " + e.getValue())
 					.reduce((a, b) -> a + ", " + b)
 					.orElse("none"));
-		if (!anyMeasured) {
+		if (!loadMeasured) {
 			return Verdict.of(Claim.C14, figures, Verdict.NOT_MEASURED, RULE,
-					"None of the rows that separate the models was measured.");
+					"No knee comparison of loom and reactive and no C5 was measured: without load data the code counts do not decide.");
 		}
-		if (!pro.isEmpty() && contra.isEmpty()) {
+		if (loadFor && contra.isEmpty()) {
 			return Verdict.of(Claim.C14, figures, Verdict.SUPPORTED, RULE,
 					"For loom: " + String.join("; ", pro) + "; nothing measured against it.");
 		}
-		if (pro.isEmpty() && !contra.isEmpty()) {
+		if (loadAgainst && pro.isEmpty()) {
 			return Verdict.of(Claim.C14, figures, Verdict.REFUTED, RULE,
 					"Against loom: " + String.join("; ", contra) + "; nothing measured for it.");
 		}
-		if (pro.isEmpty()) {
+		if (pro.isEmpty() && contra.isEmpty()) {
 			return Verdict.of(Claim.C14, figures, Verdict.IT_DEPENDS, RULE,
 					"Nothing measured separates the models: on this machine either serves; it depends on team and code base, not on the runtime.");
+		}
+		if (pro.isEmpty() || contra.isEmpty()) {
+			return Verdict.of(Claim.C14, figures, Verdict.IT_DEPENDS, RULE,
+					"Only the code counts separate the models (" + String.join("; ", pro.isEmpty() ? contra : pro)
+							+ "); under load neither led, so it depends on team and code base.");
 		}
 		return Verdict.of(Claim.C14, figures, Verdict.IT_DEPENDS, RULE, "It depends on the workload. For loom: "
 				+ String.join("; ", pro) + ". Against: " + String.join("; ", contra) + ".");
 	}
 
-	private static boolean weigh(Map<String, String> verdicts, String id, String ifSupported, String ifRefuted,
-			List<String> pro, List<String> contra) {
-		String verdict = verdicts.get(id);
+	/** Adds the row's point; 1 for loom, -1 against, 0 for none. */
+	private static int weigh(String verdict, String ifSupported, String ifRefuted, List<String> pro,
+			List<String> contra) {
 		if (Verdict.SUPPORTED.equals(verdict)) {
 			pro.add(ifSupported);
+			return 1;
 		}
-		else if (Verdict.REFUTED.equals(verdict)) {
+		if (Verdict.REFUTED.equals(verdict)) {
 			contra.add(ifRefuted);
+			return -1;
 		}
-		return verdict != null && !Verdict.NOT_MEASURED.equals(verdict);
+		return 0;
 	}
 
 }

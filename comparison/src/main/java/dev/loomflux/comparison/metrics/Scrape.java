@@ -14,10 +14,14 @@ import java.util.TreeMap;
  * @param serverBuckets cumulative {@code http_server_requests_seconds_bucket} of the
  * public API (not actuator), summed over every label but {@code le}: upper bound in
  * seconds -> count
+ * @param requestsInFlight HTTP requests the server is handling,
+ * {@code http_server_requests_active_seconds_gcount} summed over every label (the scrape
+ * itself counts as one)
  */
 public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
-		Double eventLoopPendingTasks, Double gcPauseSeconds, TreeMap<Double, Double> serverBuckets) {
+		Double eventLoopPendingTasks, Double gcPauseSeconds, TreeMap<Double, Double> serverBuckets,
+		Double requestsInFlight) {
 
 	/**
 	 * Picks the figures out of one exposition; {@code proc} adds what the JVM does not
@@ -34,13 +38,13 @@ public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double hea
 				metrics.firstOf("hikaricp_connections_active", "r2dbc_pool_acquired_connections"),
 				metrics.firstOf("hikaricp_connections_pending", "r2dbc_pool_pending_connections"),
 				metrics.sum("reactor_netty_eventloop_pending_tasks"), metrics.sum("jvm_gc_pause_seconds_sum"),
-				apiBuckets(metrics));
+				apiBuckets(metrics), metrics.sum("http_server_requests_active_seconds_gcount"));
 	}
 
 	/** A scrape that failed: only /proc, if the process is still there. */
 	static Scrape procOnly(long timeMillis, ProcStat proc) {
 		return new Scrape(timeMillis, (proc != null) ? proc.cpuTicks() : null, (proc != null) ? proc.rssBytes() : null,
-				null, null, null, null, null, null, null, null, new TreeMap<>());
+				null, null, null, null, null, null, null, null, new TreeMap<>(), null);
 	}
 
 	private static TreeMap<Double, Double> apiBuckets(PrometheusText metrics) {

@@ -44,7 +44,8 @@ public final class Windows {
 				peak(gauges, Scrape::platformThreads), peak(gauges, Scrape::virtualThreadsMounted),
 				peak(gauges, Scrape::virtualThreadsQueued), peak(gauges, Scrape::dbPoolActive),
 				peak(gauges, Scrape::dbPoolPending), peak(gauges, Scrape::eventLoopPendingTasks),
-				difference(before, after, Scrape::gcPauseSeconds), p99Millis(before, after));
+				difference(before, after, Scrape::gcPauseSeconds), p99Millis(before, after),
+				peak(gauges, Scrape::requestsInFlight));
 	}
 
 	/** The scrapes as a time series, in seconds since {@code originMillis}. */

@@ -13,10 +13,11 @@ import dev.loomflux.comparison.scenario.Scenarios;
  * cannot disagree.
  *
  * @param step the knee step; null when no step met the objectives
- * @param highestStep whether the knee is the highest step that ran: the load never went
- * past it, so the true knee is at least this high ({@code ">= X"})
+ * @param highestStep whether the knee is a lower bound ({@code ">= X"}): the highest rate
+ * passed, or an invalid step (load generator limit, interference) ended the search
+ * @param label the knee as the ledger writes it
  */
-record KneeMark(Step step, boolean highestStep) {
+record KneeMark(Step step, boolean highestStep, String label) {
 
 	/** The scenario's p99 objective in ms; empty for scenarios without a knee. */
 	static Optional<Double> p99ObjectiveMs(String scenario) {
@@ -27,19 +28,19 @@ record KneeMark(Step step, boolean highestStep) {
 	static Optional<KneeMark> of(Knee.Result result) {
 		return switch (result.kind()) {
 			case NOT_MEASURED -> Optional.empty();
-			case BELOW_LOWEST -> Optional.of(new KneeMark(null, false));
-			case NOT_REACHED -> Optional.of(new KneeMark(result.step(), true));
-			case REACHED -> Optional.of(new KneeMark(result.step(), false));
+			case BELOW_LOWEST -> Optional.of(new KneeMark(null, false, "below the lowest step"));
+			case NOT_REACHED, LIMITED, REACHED ->
+				Optional.of(new KneeMark(result.step(), result.lowerBound(), label(result)));
 		};
 	}
 
-	/** The knee as the ledger and the report write it. */
-	String label() {
-		if (this.step == null) {
-			return "below the lowest step";
-		}
-		String rate = Format.number(this.step.offeredRate()) + " req/s";
-		return this.highestStep ? ">= " + rate : rate;
+	private static String label(Knee.Result result) {
+		String rate = Format.number(result.rate()) + " req/s";
+		return switch (result.kind()) {
+			case REACHED -> rate;
+			case LIMITED -> ">= " + rate + " (" + result.limit() + ")";
+			default -> ">= " + rate;
+		};
 	}
 
 }

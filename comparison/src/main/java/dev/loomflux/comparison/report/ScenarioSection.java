@@ -113,8 +113,9 @@ final class ScenarioSection {
 			for (String variant : this.data.runs.keySet()) {
 				knee(variant, series, notes);
 			}
-			notes.add("KneeMark: the highest step with < 1 % errors, ok/s >= 95 % of the offered rate and p99 of every "
-					+ "request <= " + Format.ms(objective.get()) + "; the median over repeats.");
+			notes.add("Knee: the last rate passing before the first failing one (pass: < 1 % errors, ok/s >= 95 % of "
+					+ "the offered rate and p99 of every request <= " + Format.ms(objective.get())
+					+ "); the median over repeats.");
 		}
 		return chart("throughput", "Throughput (ok/s) vs " + this.data.axis.label(), "ok/s", false, series, notes);
 	}
@@ -135,7 +136,7 @@ final class ScenarioSection {
 		double x = knee.get().step().offeredRate();
 		if (knee.get().highestStep()) {
 			notes.add(variant + ": knee not reached (" + knee.get().label()
-					+ "): the load stopped before this variant missed an objective.");
+					+ "): the search stopped before this variant missed an objective.");
 		}
 		Spread okPerSecond = this.data.spread(variant, x, StepFigures.okPerSecond(this.data.scenario));
 		series.add(new Series(variant + " knee: " + knee.get().label(), this.data.variants.color(variant), "marker",

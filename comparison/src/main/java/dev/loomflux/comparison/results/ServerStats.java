@@ -20,8 +20,11 @@ package dev.loomflux.comparison.results;
  * @param gcPauseSeconds GC pause time during the step
  * @param serverP99Ms p99 of {@code http_server_requests_seconds} over the step, from its
  * histogram buckets
+ * @param requestsInFlight peak HTTP requests the server was handling (its
+ * {@code http.server.requests.active} timer), measured, not the load's configured
+ * concurrency
  */
 public record ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
-		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms) {
+		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms, Double requestsInFlight) {
 }

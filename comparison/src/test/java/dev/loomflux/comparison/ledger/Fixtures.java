@@ -30,6 +30,8 @@ final class Fixtures {
 
 	private String serviceCpus = "1";
 
+	private String profile = "quick";
+
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
 	static RequestStats stats(long ok, long ko, double okPerSecond, Double p99) {
@@ -60,7 +62,12 @@ final class Fixtures {
 	}
 
 	static ServerStats server(Double cpu, Double cpuSeconds, Double rss, Double threads) {
-		return new ServerStats(cpu, cpuSeconds, rss, rss / 4, threads, null, null, null, null, null, null, null);
+		return server(cpu, cpuSeconds, rss, threads, null);
+	}
+
+	static ServerStats server(Double cpu, Double cpuSeconds, Double rss, Double threads, Double inFlight) {
+		return new ServerStats(cpu, cpuSeconds, rss, rss / 4, threads, null, null, null, null, null, null, null,
+				inFlight);
 	}
 
 	Fixtures run(String scenario, String variant, Step... steps) {
@@ -92,13 +99,18 @@ final class Fixtures {
 		return this;
 	}
 
+	Fixtures profile(String profile) {
+		this.profile = profile;
+		return this;
+	}
+
 	Fixtures setting(String key, String value) {
 		this.settings.put(key, value);
 		return this;
 	}
 
 	Results build() {
-		Manifest manifest = new Manifest("quick", 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
+		Manifest manifest = new Manifest(this.profile, 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
 				List.of(), this.serviceCpus, "0", "Test CPU", 2, 24L << 30, 0.3, this.settings,
 				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"));
 		return new Results(manifest, this.footprints, this.runs, this.micro, this.code, List.<ClaimVerdict>of());

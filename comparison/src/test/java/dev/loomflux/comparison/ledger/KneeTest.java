@@ -1,9 +1,16 @@
 package dev.loomflux.comparison.ledger;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.results.Interference;
+import dev.loomflux.comparison.results.LoadGeneratorCheck;
+import dev.loomflux.comparison.results.Results;
+import dev.loomflux.comparison.results.ResultsJson;
 import dev.loomflux.comparison.scenario.Scenarios;
 import dev.loomflux.comparison.ledger.KneeComparison.Outcome;
 import dev.loomflux.comparison.results.ScenarioRun;
@@ -23,6 +30,65 @@ class KneeTest {
 		assertThat(knee.kind()).isEqualTo(Knee.Kind.REACHED);
 		assertThat(knee.rate()).isEqualTo(200);
 		assertThat(knee.text()).isEqualTo("200/s");
+	}
+
+	@Test
+	void shouldStopAtTheFirstFailingStepAndIgnorePassesAboveIt() {
+		// loom catalog-read in the recorded quick run: 3000/s failed with p99 193 ms
+		Knee.Result catalog = Knee.of(List.of(openOk(1000, 40), openOk(3000, 193), openOk(6000, 60), openOk(9000, 400)),
+				100);
+		assertThat(catalog.kind()).isEqualTo(Knee.Kind.REACHED);
+		assertThat(catalog.text()).isEqualTo("1000/s");
+		// loom home-fanout: 1000/s failed with p99 414 ms, 1500/s passed
+		Knee.Result home = Knee.of(List.of(openOk(300, 210), openOk(600, 220), openOk(1000, 414), openOk(1500, 250)),
+				300);
+		assertThat(home.text()).isEqualTo("600/s");
+	}
+
+	@Test
+	void shouldGiveTheFirstFailureKneesOfTheRecordedRun() throws IOException {
+		Results recorded = ResultsJson.read(Path.of("src/test/resources/fixtures/results-recorded.json"));
+		Evidence evidence = new Evidence(recorded);
+		assertThat(KneeComparison.knee(evidence, "catalog-read", "loom").median().text()).isEqualTo("1000/s");
+		assertThat(KneeComparison.knee(evidence, "home-fanout", "loom").median().text()).isEqualTo("600/s");
+		// platform catalog-read failed its lowest step (p99 158 ms) and passed every
+		// other
+		assertThat(KneeComparison.knee(evidence, "catalog-read", "platform").median().text()).isEqualTo("below 1000/s");
+	}
+
+	@Test
+	void shouldEndTheSearchAtAnInvalidStepWithALowerBoundThatNamesTheLimit() {
+		Step behind = withCheck(openOk(3000, 40),
+				new LoadGeneratorCheck(3000L, 2700L, 80.0, 0.99, "sent 90 % of the planned requests"));
+		Knee.Result knee = Knee.of(List.of(openOk(1000, 40), behind, openOk(6000, 500)), 100);
+		assertThat(knee.kind()).isEqualTo(Knee.Kind.LIMITED);
+		assertThat(knee.lowerBound()).isTrue();
+		assertThat(knee.text()).isEqualTo(">= 1000/s (load generator limit)");
+		assertThat(knee.note()).contains("3000/s", "sent 90 %");
+
+		Step stolen = new Step("3000 req/s", 3000.0, null, null, 3, request("product", 40.0, 0, 3000), null, null,
+				new Interference(0.3, 0.0, 0.1, "steal 30 % of the machine"));
+		assertThat(Knee.of(List.of(openOk(1000, 40), stolen), 100).text()).isEqualTo(">= 1000/s (interference)");
+		assertThat(Knee.of(List.of(stolen, openOk(6000, 40)), 100).text()).isEqualTo("not measured (interference)");
+	}
+
+	@Test
+	void shouldSayInTheLedgerWhatStoppedTheKnee() {
+		Step behind = withCheck(openOk(3000, 40),
+				new LoadGeneratorCheck(3000L, 2700L, 80.0, 0.99, "sent 90 % of the planned requests"));
+		Fixtures f = new Fixtures().run("catalog-read", "loom", openOk(1000, 40), behind);
+		assertThat(KneeClaims.kneeText(f.evidence(), "catalog-read", "loom"))
+			.isEqualTo(">= 1000/s (load generator limit) (p99 there 40.0 ms) "
+					+ "[load generator limit at 3000/s: sent 90 % of the planned requests]");
+	}
+
+	@Test
+	void shouldTakeTheLowerReadingWhenAConfirmationDisagrees() {
+		// planned 1000 pass, 2000 fail; refined 1500 pass; the confirmation of 1500 fails
+		Knee.Result knee = Knee.of(List.of(openOk(1000, 40), openOk(2000, 400), openOk(1500, 90), openOk(1500, 120)),
+				100);
+		assertThat(knee.text()).isEqualTo("1000/s");
+		assertThat(knee.note()).contains("1500/s", "1 of 2 passed");
 	}
 
 	@Test
@@ -84,9 +150,9 @@ class KneeTest {
 
 	@Test
 	void shouldCompareKneesHonestlyAboutKneesNotReached() {
-		Knee.Result at1000 = Knee.of(List.of(openOk(1000, 10), openOk(2000, 500)), 100);
-		Knee.Result at900 = Knee.of(List.of(openOk(900, 10), openOk(2000, 500)), 100);
-		Knee.Result at500 = Knee.of(List.of(openOk(500, 10), openOk(2000, 500)), 100);
+		Knee.Result at1000 = Knee.of(List.of(openOk(1000, 10), openOk(1100, 500)), 100);
+		Knee.Result at900 = Knee.of(List.of(openOk(900, 10), openOk(990, 500)), 100);
+		Knee.Result at500 = Knee.of(List.of(openOk(500, 10), openOk(550, 500)), 100);
 		Knee.Result atLeast1000 = Knee.of(List.of(openOk(500, 10), openOk(1000, 10)), 100);
 		Knee.Result below500 = Knee.of(List.of(openOk(500, 500)), 100);
 		assertThat(KneeComparison.compare(at1000, at900, 0.2)).isEqualTo(Outcome.WITHIN);
@@ -97,6 +163,23 @@ class KneeTest {
 			.isEqualTo(Outcome.UNDETERMINED);
 		assertThat(KneeComparison.compare(below500, at1000, 0.2)).isEqualTo(Outcome.SECOND_LEADS);
 		assertThat(KneeComparison.compare(below500, below500, 0.2)).isEqualTo(Outcome.UNDETERMINED);
+	}
+
+	@Test
+	void shouldNotCallKneesEqualOrApartFinerThanTheStepsLocatedThem() {
+		// 1000 passed, 2000 failed: the true knee is anywhere in 1000..2000
+		Knee.Result coarse = Knee.of(List.of(openOk(1000, 10), openOk(2000, 500)), 100);
+		Knee.Result at1100 = Knee.of(List.of(openOk(1100, 10), openOk(1200, 500)), 100);
+		Knee.Result at3000 = Knee.of(List.of(openOk(3000, 10), openOk(3300, 500)), 100);
+		assertThat(coarse.resolution()).isEqualTo(1.0);
+		assertThat(KneeComparison.compare(coarse, at1100, 0.2)).isEqualTo(Outcome.UNDETERMINED);
+		assertThat(KneeComparison.compare(coarse, at3000, 0.2)).as("apart whatever the true knee")
+			.isEqualTo(Outcome.SECOND_LEADS);
+	}
+
+	private static Step withCheck(Step step, LoadGeneratorCheck check) {
+		return new Step(step.label(), step.offeredRate(), null, null, step.seconds(), step.requests(), null, check,
+				null);
 	}
 
 }

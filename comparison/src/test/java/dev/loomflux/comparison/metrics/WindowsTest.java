@@ -64,7 +64,7 @@ class WindowsTest {
 	}
 
 	private static Scrape scrape(long time, long ticks, double rss, double gc, TreeMap<Double, Double> buckets) {
-		return new Scrape(time, ticks, rss, 1e7, 30.0, 1.0, 0.0, 2.0, 0.0, null, gc, buckets);
+		return new Scrape(time, ticks, rss, 1e7, 30.0, 1.0, 0.0, 2.0, 0.0, null, gc, buckets, 12.0);
 	}
 
 }

@@ -1,0 +1,76 @@
+package dev.loomflux.comparison;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.results.Step;
+import dev.loomflux.gatling.Plan;
+
+/**
+ * What to run after a scenario's planned steps to pin its knee down
+ * (docs/claims.md#the-knee): while the last pass P and the first failure F above it are
+ * further apart than {@link Profile.Refine#gap()} of P, one open step halfway between
+ * them; then, once, P again to confirm it. A confirmation that fails lowers the knee
+ * ({@link Knee} takes the lower reading of a rate run twice), and the bisection goes on
+ * below it while steps are left. At most {@link Profile.Refine#maxSteps()} extra steps
+ * per scenario run.
+ */
+final class KneeSearch {
+
+	static final String REFINE = "refine ";
+
+	static final String CONFIRM = "confirm ";
+
+	private final Profile.Refine refine;
+
+	private final double p99ObjectiveMs;
+
+	private final int seconds;
+
+	/**
+	 * @param seconds how long each extra step lasts (the scenario's own step length)
+	 */
+	KneeSearch(Profile.Refine refine, double p99ObjectiveMs, int seconds) {
+		this.refine = refine;
+		this.p99ObjectiveMs = p99ObjectiveMs;
+		this.seconds = seconds;
+	}
+
+	/**
+	 * The next step to run after {@code steps}, or empty when the knee is pinned down.
+	 */
+	Optional<Plan.Step> next(List<Step> steps) {
+		long extra = steps.stream().filter(KneeSearch::isExtra).count();
+		if (this.refine == null || extra >= this.refine.maxSteps()) {
+			return Optional.empty();
+		}
+		Knee.Result knee = Knee.of(steps, this.p99ObjectiveMs);
+		// only a boundary between a pass and a failure can be refined: a knee not
+		// reached, below the lowest step or stopped by an invalid step has none
+		if (knee.kind() != Knee.Kind.REACHED) {
+			return Optional.empty();
+		}
+		double pass = knee.rate();
+		double fail = knee.failedRate();
+		double middle = Math.round((pass + fail) / 2);
+		if (knee.resolution() > this.refine.gap() && middle > pass && middle < fail) {
+			return Optional.of(step(REFINE, middle));
+		}
+		boolean confirmed = steps.stream()
+			.anyMatch((step) -> step.label().startsWith(CONFIRM) && step.offeredRate() == pass);
+		if (this.refine.confirm() && !confirmed) {
+			return Optional.of(step(CONFIRM, pass));
+		}
+		return Optional.empty();
+	}
+
+	static boolean isExtra(Step step) {
+		return step.label() != null && (step.label().startsWith(REFINE) || step.label().startsWith(CONFIRM));
+	}
+
+	private Plan.Step step(String kind, double rate) {
+		return new Plan.Step(kind + Math.round(rate) + " req/s", rate, null, null, this.seconds);
+	}
+
+}

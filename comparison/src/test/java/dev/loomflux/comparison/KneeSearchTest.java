@@ -1,0 +1,104 @@
+package dev.loomflux.comparison;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.results.LoadGeneratorCheck;
+import dev.loomflux.comparison.results.Step;
+import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.recording.RequestStats;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The knee search's decisions, fed step outcomes as Gatling would report them: a service
+ * whose true limit is a given rate passes every step at or below it.
+ */
+class KneeSearchTest {
+
+	private static final double OBJECTIVE_MS = 100;
+
+	private static final Profile.Refine REFINE = new Profile.Refine(4, true, 0.1);
+
+	@Test
+	void shouldBisectBetweenTheLastPassAndTheFirstFailureThenConfirm() {
+		List<Step> steps = new ArrayList<>(List.of(step("1000 req/s", 1000, true), step("2000 req/s", 2000, false)));
+		List<String> extra = search(new KneeSearch(REFINE, OBJECTIVE_MS, 3), steps, 1300);
+		assertThat(extra).containsExactly("refine 1500 req/s", "refine 1250 req/s", "refine 1375 req/s",
+				"confirm 1250 req/s");
+		Knee.Result knee = Knee.of(steps, OBJECTIVE_MS);
+		assertThat(knee.text()).isEqualTo("1250/s");
+		assertThat(knee.note()).isNull();
+	}
+
+	@Test
+	void shouldStopAfterItsBudgetOfExtraSteps() {
+		List<Step> steps = new ArrayList<>(List.of(step("1000 req/s", 1000, true), step("9000 req/s", 9000, false)));
+		List<String> extra = search(new KneeSearch(new Profile.Refine(2, true, 0.1), OBJECTIVE_MS, 3), steps, 1100);
+		assertThat(extra).containsExactly("refine 5000 req/s", "refine 3000 req/s");
+	}
+
+	@Test
+	void shouldLowerTheKneeAndSayWhenTheConfirmationFails() {
+		List<Step> steps = new ArrayList<>(List.of(step("1000 req/s", 1000, true), step("1050 req/s", 1050, false)));
+		KneeSearch search = new KneeSearch(new Profile.Refine(1, true, 0.1), OBJECTIVE_MS, 3);
+		Plan.Step confirm = search.next(steps).orElseThrow();
+		assertThat(confirm.label()).isEqualTo("confirm 1000 req/s");
+		steps.add(step(confirm.label(), 1000, false));
+		Knee.Result knee = Knee.of(steps, OBJECTIVE_MS);
+		assertThat(knee.kind()).isEqualTo(Knee.Kind.BELOW_LOWEST);
+		assertThat(knee.note()).contains("1000/s", "1 of 2 passed");
+		assertThat(search.next(steps)).isEmpty();
+	}
+
+	@Test
+	void shouldNotSearchWithoutABoundary() {
+		KneeSearch search = new KneeSearch(REFINE, OBJECTIVE_MS, 3);
+		assertThat(search.next(List.of(step("1000 req/s", 1000, true), step("2000 req/s", 2000, true))))
+			.as("not reached")
+			.isEmpty();
+		assertThat(search.next(List.of(step("1000 req/s", 1000, false)))).as("below the lowest step").isEmpty();
+		Step behind = new Step("2000 req/s", 2000.0, null, null, 3, requests(2000, true), null,
+				new LoadGeneratorCheck(6000L, 5000L, 90.0, 1.0, "sent 83 % of the planned requests"), null);
+		assertThat(search.next(List.of(step("1000 req/s", 1000, true), behind))).as("load generator limit").isEmpty();
+		assertThat(new KneeSearch(null, OBJECTIVE_MS, 3)
+			.next(List.of(step("1000 req/s", 1000, true), step("2000 req/s", 2000, false)))).as("no refinement")
+			.isEmpty();
+	}
+
+	@Test
+	void shouldGiveEveryProfileThatRefinesAGapTheLedgerMarginCanUse() throws Exception {
+		for (String name : Profile.NAMES) {
+			Profile.Refine refine = Profile.load(name).refine();
+			if (refine != null) {
+				assertThat(refine.gap()).as(name).isLessThanOrEqualTo(0.2);
+				assertThat(refine.maxSteps()).as(name).isPositive();
+			}
+		}
+		assertThat(Profile.load("smoke").refine()).isNull();
+	}
+
+	/** Runs the search to its end against a service whose limit is {@code limit}/s. */
+	private static List<String> search(KneeSearch search, List<Step> steps, double limit) {
+		List<String> labels = new ArrayList<>();
+		for (Optional<Plan.Step> next = search.next(steps); next.isPresent(); next = search.next(steps)) {
+			labels.add(next.get().label());
+			steps.add(step(next.get().label(), next.get().offeredRate(), next.get().offeredRate() <= limit));
+		}
+		return labels;
+	}
+
+	private static Step step(String label, double rate, boolean passes) {
+		return new Step(label, rate, null, null, 3, requests(rate, passes), null);
+	}
+
+	private static Map<String, RequestStats> requests(double rate, boolean passes) {
+		double p99 = passes ? 40 : 400;
+		return Map.of("product", new RequestStats(1000, 0, rate, p99 / 2, p99, p99, p99, p99, Map.of()));
+	}
+
+}
