@@ -32,8 +32,9 @@ import dev.loomflux.launcher.Variant;
 /**
  * The comparison: the stub once, then each variant in turn (fresh database and Redis
  * index, start, warm-up until steady, every scenario with server-side scrapes), then the
- * outputs. Repeats run the whole variant sequence again, so drift on a noisy machine
- * spreads over all variants alike.
+ * outputs. Repeats run the whole variant sequence again, in alternating order (A B C D,
+ * then D C B A: ABBA), so neither drift on a noisy machine nor a variant's place in the
+ * sequence favours one variant.
  */
 final class ComparisonRun {
 
@@ -115,7 +116,7 @@ final class ComparisonRun {
 				progress.say("%s", capacity);
 			}
 			for (int repeat = 1; repeat <= this.profile.repeats(); repeat++) {
-				for (Variant variant : this.variants) {
+				for (Variant variant : inRepeatOrder(this.variants, repeat)) {
 					measure(variant, repeat, stub, logs, progress);
 				}
 			}
@@ -128,6 +129,11 @@ final class ComparisonRun {
 		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
 				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes),
 				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+	}
+
+	/** Odd repeats (counted from 1) run the variants as given, even ones in reverse. */
+	static <T> List<T> inRepeatOrder(List<T> variants, int repeat) {
+		return (repeat % 2 == 1) ? variants : variants.reversed();
 	}
 
 	private void measure(Variant variant, int repeat, DownstreamStub stub, Path logs, Progress progress)
