@@ -108,6 +108,25 @@ class MeterParityTest {
 	}
 
 	/**
+	 * The gauges the dashboard, the alert rules and the comparison's scrapes read from
+	 * service-reactive's event loop stay, without Reactor Netty's per-request meters; and
+	 * service-loom, which has no event loop, has none of them.
+	 */
+	@Test
+	void shouldExposeTheEventLoopGaugesOfServiceReactiveOnly() throws Exception {
+		for (JarProcess service : List.of(loom, reactive)) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> service.api().get("/api/products/1").status() == 200);
+		}
+		List<String> gauges = List.of("reactor_netty_eventloop_pending_tasks{name}",
+				"reactor_netty_bytebuf_allocator_used_direct_memory_bytes{id,type}");
+
+		assertThat(meters(reactive)).containsAll(gauges)
+			.noneMatch((meter) -> meter.startsWith("reactor_netty_http_")
+					|| meter.startsWith("reactor_netty_connection_provider_"));
+		assertThat(meters(loom)).doesNotContainAnyElementsOf(gauges);
+	}
+
+	/**
 	 * The meters whose count grew by at least {@link #ROUNDS} while the sequence ran that
 	 * often, as {@code name{tag keys}}; one round before, so that every lazily created
 	 * meter exists.
@@ -143,19 +162,24 @@ class MeterParityTest {
 			.allSatisfy((reply) -> assertThat(reply.status()).isBetween(200, 299));
 	}
 
+	/** Every series on /actuator/prometheus, as {@code name{tag keys}}. */
+	private static Set<String> meters(JarProcess service) throws Exception {
+		Set<String> meters = new TreeSet<>();
+		for (String line : prometheus(service).lines().toList()) {
+			Matcher sample = SAMPLE.matcher(line);
+			if (!line.startsWith("#") && sample.matches()) {
+				meters.add(sample.group(1) + "{" + String.join(",", tagKeys(sample.group(2))) + "}");
+			}
+		}
+		return meters;
+	}
+
 	/**
 	 * Every cumulative count on /actuator/prometheus (a counter's value, a timer's or
 	 * summary's {@code _count}), summed by name and tag keys.
 	 */
 	private static Map<String, Double> counts(JarProcess service) throws Exception {
-		String text;
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			text = client
-				.send(HttpRequest
-					.newBuilder(URI.create("http://localhost:" + service.managementPort() + "/actuator/prometheus"))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
+		String text = prometheus(service);
 		Map<String, String> types = new HashMap<>();
 		Map<String, Double> counts = new TreeMap<>();
 		for (String line : text.lines().toList()) {
@@ -169,16 +193,31 @@ class MeterParityTest {
 					|| !cumulative(sample.group(1), types)) {
 				continue;
 			}
-			Set<String> keys = new TreeSet<>();
-			Matcher tag = TAG.matcher((sample.group(2) != null) ? sample.group(2) : "");
-			while (tag.find()) {
-				keys.add(tag.group(1));
-			}
-			keys.removeAll(Set.of("application", "model"));
-			counts.merge(sample.group(1) + "{" + String.join(",", keys) + "}", Double.parseDouble(sample.group(3)),
-					Double::sum);
+			counts.merge(sample.group(1) + "{" + String.join(",", tagKeys(sample.group(2))) + "}",
+					Double.parseDouble(sample.group(3)), Double::sum);
 		}
 		return counts;
+	}
+
+	private static String prometheus(JarProcess service) throws Exception {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return client
+				.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + service.managementPort() + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+	}
+
+	/** The tag keys but the two every meter has. */
+	private static Set<String> tagKeys(String tags) {
+		Set<String> keys = new TreeSet<>();
+		Matcher tag = TAG.matcher((tags != null) ? tags : "");
+		while (tag.find()) {
+			keys.add(tag.group(1));
+		}
+		keys.removeAll(Set.of("application", "model"));
+		return keys;
 	}
 
 	private static boolean cumulative(String sample, Map<String, String> types) {
