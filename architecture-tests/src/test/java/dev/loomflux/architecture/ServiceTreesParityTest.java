@@ -69,7 +69,7 @@ class ServiceTreesParityTest {
 							+ "through others that Tomcat refuses: this refuses them all with the 400 "
 							+ "problem that TomcatErrorsConfig and MalformedQueryFilter give"),
 			entry(BFF + "system/NettyMetricsConfig.java",
-					"Reactor Netty's server meters and the event loop's backlog; service-loom runs "
+					"gauges of the event loop's backlog and Netty's direct memory; service-loom runs "
 							+ "on Tomcat and has no event loop"),
 			entry(BFF + "system/NettyProblems.java",
 					"problem details written straight onto a Netty channel, for NettyErrorsConfig "

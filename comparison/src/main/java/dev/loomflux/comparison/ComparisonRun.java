@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.loomflux.comparison.metrics.MetricsScraper;
 import dev.loomflux.comparison.metrics.Scrape;
 import dev.loomflux.comparison.metrics.Windows;
 import dev.loomflux.comparison.results.CodeMetrics;
 import dev.loomflux.comparison.results.Footprint;
+import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
@@ -32,8 +34,9 @@ import dev.loomflux.launcher.Variant;
 /**
  * The comparison: the stub once, then each variant in turn (fresh database and Redis
  * index, start, warm-up until steady, every scenario with server-side scrapes), then the
- * outputs. Repeats run the whole variant sequence again, so drift on a noisy machine
- * spreads over all variants alike.
+ * outputs. Repeats run the whole variant sequence again, in alternating order (A B C D,
+ * then D C B A: ABBA), so neither drift on a noisy machine nor a variant's place in the
+ * sequence favours one variant.
  */
 final class ComparisonRun {
 
@@ -73,6 +76,8 @@ final class ComparisonRun {
 	private final List<Footprint> footprints = new ArrayList<>();
 
 	private final List<ScenarioRun> runs = new ArrayList<>();
+
+	private final Map<String, Manifest.ModelThreads> threads = new TreeMap<>();
 
 	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
 			List<String> scenarios, Path folder, Microbench microbench) {
@@ -115,7 +120,7 @@ final class ComparisonRun {
 				progress.say("%s", capacity);
 			}
 			for (int repeat = 1; repeat <= this.profile.repeats(); repeat++) {
-				for (Variant variant : this.variants) {
+				for (Variant variant : inRepeatOrder(this.variants, repeat)) {
 					measure(variant, repeat, stub, logs, progress);
 				}
 			}
@@ -126,8 +131,13 @@ final class ComparisonRun {
 		}
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
 		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
-				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes),
-				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes,
+				this.threads), this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+	}
+
+	/** Odd repeats (counted from 1) run the variants as given, even ones in reverse. */
+	static <T> List<T> inRepeatOrder(List<T> variants, int repeat) {
+		return (repeat % 2 == 1) ? variants : variants.reversed();
 	}
 
 	private void measure(Variant variant, int repeat, DownstreamStub stub, Path logs, Progress progress)
@@ -188,6 +198,7 @@ final class ComparisonRun {
 			service.pin(this.settings);
 		}
 		progress.variantReady();
+		this.threads.putIfAbsent(variant.name(), ModelThreadsReader.read(service.pid()));
 		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
 				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
 				warmup.rounds().size(), warmup.rounds().getLast());

@@ -25,9 +25,22 @@ import java.util.Map;
  * @param variants the variants measured, in order; {@code scenarios} the scenarios run
  * @param notes anything the run noticed about its own conditions (a variant that failed
  * to start, a missing tool)
+ * @param threads per variant, the threads its concurrency model ran on, read from the
+ * running service after its warm-up
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
-		List<String> scenarios, List<String> notes) {
+		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads) {
+
+	/**
+	 * @param eventLoopThreads Reactor Netty's event-loop threads
+	 * ({@code reactor-http-nio-N}) alive in the service; 0 in service-loom
+	 * @param carrierThreads the virtual-thread scheduler's parallelism, as the JVM
+	 * reports it ({@code jcmd Thread.vthread_scheduler}); in service-reactive too, which
+	 * has one but hardly uses it
+	 */
+	public record ModelThreads(Integer eventLoopThreads, Integer carrierThreads) {
+	}
+
 }

@@ -112,7 +112,8 @@ final class Fixtures {
 	Results build() {
 		Manifest manifest = new Manifest(this.profile, 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
 				List.of(), this.serviceCpus, "0", "Test CPU", 2, 24L << 30, 0.3, this.settings,
-				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"));
+				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"),
+				Map.of());
 		return new Results(manifest, this.footprints, this.runs, this.micro, this.code, List.<ClaimVerdict>of());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import dev.loomflux.bff.cart.CartService;
 import dev.loomflux.bff.catalog.CatalogService;
@@ -21,13 +22,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * The home page fan-out, as straight-line blocking code: every branch is forked at once
- * on its own virtual thread; promotions waits (blocking, cheaply) for the cart and the
- * recommendations it depends on; the customer is read on the request's own thread
+ * on a thread of its own (virtual, or pooled platform threads in the {@code platform}
+ * variant: {@link FanOut#threads}); promotions waits (blocking, cheaply) for the cart and
+ * the recommendations it depends on; the customer is read on the request's own thread
  * meanwhile. The latency is the longest chain (recommendations, then promotions), not the
  * sum of the calls.
  */
 @Service
-class HomeService {
+class HomeService implements AutoCloseable {
 
 	private final CustomerRepository customers;
 
@@ -40,6 +42,8 @@ class HomeService {
 	private final DownstreamClient downstream;
 
 	private final Duration deadline;
+
+	private final ExecutorService fanOutThreads;
 
 	/**
 	 * Home pages answered without a section, by section ({@code bff.home.degraded}); all
@@ -55,6 +59,7 @@ class HomeService {
 		this.catalog = catalog;
 		this.downstream = downstream;
 		this.deadline = properties.home().deadline();
+		this.fanOutThreads = FanOut.threads(properties.home().fanOut());
 		for (HomeSection section : HomeSection.values()) {
 			this.degraded.put(section,
 					Counter.builder("bff.home.degraded")
@@ -70,19 +75,27 @@ class HomeService {
 	}
 
 	Home getHome(long customerId) {
-		try (FanOut fanOut = new FanOut(this.deadline)) {
-			var cart = fanOut.fork(() -> this.carts.cartOf(customerId));
-			var recentOrders = fanOut.fork(() -> this.recentOrders.of(customerId));
-			var recommendedIds = fanOut.fork(() -> this.downstream.recommendations(customerId));
-			var recommendations = fanOut
-				.<List<Product>>fork(() -> this.catalog.getProducts(recommendedIds.join().orElseThrow()));
-			var promotions = fanOut.fork(() -> this.downstream.promotions(Home.promotionCandidates(
-					cart.join().map(Cart::productIds).orElse(List.of()), recommendedIds.join().orElse(List.of()))));
-			Customer customer = this.customers.findById(customerId).orElseThrow(() -> Customer.notFound(customerId));
-			return counted(Home.of(customer, cart.section(HomeSection.CART),
-					recentOrders.section(HomeSection.RECENT_ORDERS),
-					recommendations.section(HomeSection.RECOMMENDATIONS), promotions.section(HomeSection.PROMOTIONS)));
-		}
+		FanOut fanOut = new FanOut(this.fanOutThreads, this.deadline);
+		var cart = fanOut.fork(() -> this.carts.cartOf(customerId));
+		var recentOrders = fanOut.fork(() -> this.recentOrders.of(customerId));
+		var recommendedIds = fanOut.fork(() -> this.downstream.recommendations(customerId));
+		var recommendations = fanOut
+			.<List<Product>>fork(() -> this.catalog.getProducts(recommendedIds.join().orElseThrow()));
+		var promotions = fanOut.fork(() -> this.downstream.promotions(Home.promotionCandidates(
+				cart.join().map(Cart::productIds).orElse(List.of()), recommendedIds.join().orElse(List.of()))));
+		Customer customer = this.customers.findById(customerId).orElseThrow(() -> Customer.notFound(customerId));
+		return counted(Home.of(customer, cart.section(HomeSection.CART),
+				recentOrders.section(HomeSection.RECENT_ORDERS), recommendations.section(HomeSection.RECOMMENDATIONS),
+				promotions.section(HomeSection.PROMOTIONS)));
+	}
+
+	/**
+	 * At shutdown, after the requests in flight: branches still running finish by
+	 * themselves, as they would after their request.
+	 */
+	@Override
+	public void close() {
+		this.fanOutThreads.shutdown();
 	}
 
 }

@@ -89,8 +89,19 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 	/**
 	 * @param deadline the whole home request; sections not done by then are degraded
 	 * @param recommendations how many products to recommend
+	 * @param fanOut the threads the page's concurrent calls run on
 	 */
-	public record Home(Duration deadline, int recommendations) {
+	public record Home(Duration deadline, int recommendations, FanOut fanOut) {
+
+		/**
+		 * @param platformThreads 0: a virtual thread per call; otherwise a fixed pool of
+		 * this many platform threads
+		 * @param queueCapacity calls that may wait for one of the pool's threads; one
+		 * more gets 503 {@code OVERLOADED}
+		 */
+		public record FanOut(int platformThreads, int queueCapacity) {
+		}
+
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code platform} profile runs the same code on Tomcat's pool of platform threads.
+ * The {@code platform} profile runs the same code on Tomcat's pool of platform threads,
+ * and a home page's concurrent calls on a bounded pool of platform threads.
  */
 @ServiceTest
 @ActiveProfiles("platform")
@@ -36,6 +37,18 @@ class PlatformThreadsTest {
 			.noneMatch(Thread::isVirtual)
 			.allMatch((thread) -> thread.getName().startsWith("http-nio-"));
 		assertThat(this.properties.model()).isEqualTo("platform-threads");
+	}
+
+	@Test
+	void shouldFanOutHomePagesOnABoundedPoolOfPlatformThreads() {
+		assertThat(HttpApi.onPort(this.port).as(3).get("/api/customers/3/home").status()).isEqualTo(200);
+
+		assertThat(Thread.getAllStackTraces().keySet())
+			.filteredOn((thread) -> thread.getName().startsWith("home-fanout-"))
+			.isNotEmpty()
+			.noneMatch(Thread::isVirtual)
+			.hasSizeLessThanOrEqualTo(this.properties.home().fanOut().platformThreads());
+		assertThat(this.properties.home().fanOut().queueCapacity()).isPositive();
 	}
 
 }

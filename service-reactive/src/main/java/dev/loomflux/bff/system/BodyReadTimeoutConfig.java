@@ -27,7 +27,10 @@ import org.springframework.context.annotation.Configuration;
  * ({@code server.tomcat.connection-timeout}) and {@code TomcatErrorsConfig}.
  * <p>
  * The clock runs between two reads of the same request, from its head to its last byte,
- * as Tomcat's does. It can only mistake the server for the client if the service stopped
+ * as Tomcat's does. It is started only when a read from the socket ends with part of a
+ * body still to come, so a request that arrives whole (every GET, most bodies) never
+ * schedules one: per-request work Tomcat, whose poller keeps the socket's timeout, does
+ * not do either. It can only mistake the server for the client if the service stopped
  * reading a body for that long, and it never does: every body (at most 64 KiB) is decoded
  * whole as soon as it arrives. The request being handled fails as if its client had gone
  * ({@code ApiExceptionHandler} writes nothing). If an answer was already on its way (the
@@ -60,6 +63,8 @@ class BodyReadTimeoutConfig {
 
 		private boolean timedOut;
 
+		private boolean awaitingBody;
+
 		BodyReadTimeout(long timeoutNanos) {
 			this.timeoutNanos = timeoutNanos;
 		}
@@ -77,11 +82,17 @@ class BodyReadTimeoutConfig {
 			}
 			if (msg instanceof HttpRequest || msg instanceof HttpContent) {
 				cancel();
-				if (!(msg instanceof LastHttpContent)) {
-					this.timer = ctx.executor().schedule(() -> timedOut(ctx), this.timeoutNanos, TimeUnit.NANOSECONDS);
-				}
+				this.awaitingBody = !(msg instanceof LastHttpContent);
 			}
 			ctx.fireChannelRead(msg);
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) {
+			if (this.awaitingBody && this.timer == null && !this.timedOut) {
+				this.timer = ctx.executor().schedule(() -> timedOut(ctx), this.timeoutNanos, TimeUnit.NANOSECONDS);
+			}
+			ctx.fireChannelReadComplete();
 		}
 
 		@Override

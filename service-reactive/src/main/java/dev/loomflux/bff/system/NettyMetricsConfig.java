@@ -1,57 +1,62 @@
 package dev.loomflux.bff.system;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Reactor Netty's own server meters ({@code reactor_netty_http_server_*}, and with them
- * {@code reactor_netty_eventloop_pending_tasks}, the event loop's backlog), off by
- * default. Only in service-reactive: service-loom runs on Tomcat and has no event loop,
- * so its dashboard panels for these stay empty rather than showing a look-alike figure.
+ * The event loop's backlog ({@code reactor_netty_eventloop_pending_tasks}, per loop
+ * thread) and the direct memory of Netty's buffer allocator
+ * ({@code reactor_netty_bytebuf_allocator_used_direct_memory}): gauges, read at scrape
+ * time, under the names Reactor Netty gives them. Only in service-reactive: service-loom
+ * runs on Tomcat and has no event loop, so its dashboard panels for these stay empty
+ * rather than showing a look-alike figure.
  * <p>
- * Reactor Netty tags its meters with the request's URI; each URI is mapped to its route
- * template here so that {@code /api/products/1} to {@code /api/products/10000} make one
- * series, not ten thousand. Anything that is no route of the API is {@code UNKNOWN}.
- * Reactor Netty registers with Micrometer's global registry, to which Spring Boot adds
- * its Prometheus registry, so these meters get the {@code application} and {@code model}
- * tags like all others.
+ * Reactor Netty registers these two only with its server metrics on, and those record
+ * several meters on every request (sizes, times, each URI matched against the routes),
+ * per-request work service-loom has no counterpart of (MeterParityTest). So they are off,
+ * and the gauges are registered here, once per event loop and allocator, when a
+ * connection first uses them.
  */
 @Configuration(proxyBeanMethods = false)
 class NettyMetricsConfig {
 
-	/** Most specific first; the same templates Spring reports in http_server_requests. */
-	private static final Map<Pattern, String> ROUTES = routes("/api/products/{id}/insights", "/api/products/{id}",
-			"/api/products", "/api/prices/stream", "/api/customers/{id}/cart/items/{productId}",
-			"/api/customers/{id}/cart", "/api/customers/{id}/home", "/api/orders/{id}", "/api/orders",
-			"/actuator/health/{group}", "/actuator/{endpoint}", "/livez", "/readyz");
-
 	@Bean
-	NettyServerCustomizer nettyServerMetrics() {
-		return (server) -> server.metrics(true, NettyMetricsConfig::template);
-	}
-
-	static String template(String uri) {
-		int query = uri.indexOf('?');
-		String path = (query >= 0) ? uri.substring(0, query) : uri;
-		for (Map.Entry<Pattern, String> route : ROUTES.entrySet()) {
-			if (route.getKey().matcher(path).matches()) {
-				return route.getValue();
+	NettyServerCustomizer nettyGauges(MeterRegistry meters) {
+		Set<Object> registered = ConcurrentHashMap.newKeySet();
+		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			EventLoop loop = channel.eventLoop();
+			if (loop instanceof SingleThreadEventExecutor executor && registered.add(loop)) {
+				// on the loop itself: its thread's name is the gauge's tag
+				loop.execute(() -> Gauge
+					.builder("reactor.netty.eventloop.pending.tasks", executor, SingleThreadEventExecutor::pendingTasks)
+					.description("Tasks waiting in the event loop's queue")
+					.tag("name", Thread.currentThread().getName())
+					.register(meters));
 			}
-		}
-		return "UNKNOWN";
-	}
-
-	private static Map<Pattern, String> routes(String... templates) {
-		Map<Pattern, String> routes = new LinkedHashMap<>();
-		for (String template : templates) {
-			routes.put(Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), template);
-		}
-		return routes;
+			ByteBufAllocator allocator = channel.alloc();
+			if (allocator instanceof ByteBufAllocatorMetricProvider provider && registered.add(allocator)) {
+				Gauge
+					.builder("reactor.netty.bytebuf.allocator.used.direct.memory", provider,
+							(metric) -> metric.metric().usedDirectMemory())
+					.description("Direct memory held by Netty's buffer allocator")
+					.baseUnit("bytes")
+					.tag("id", Integer.toHexString(System.identityHashCode(allocator)))
+					.tag("type", (allocator instanceof PooledByteBufAllocator) ? "pooled" : "unpooled")
+					.register(meters);
+			}
+		});
 	}
 
 }
