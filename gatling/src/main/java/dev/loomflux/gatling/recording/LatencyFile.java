@@ -37,7 +37,9 @@ public record LatencyFile(String scenario, long startedAtMillis, List<StepFigure
 	 * Whether the load generator kept to its plan in one step.
 	 *
 	 * @param planned users the open-model schedule put in the step (each sends one
-	 * scheduled request); null for closed-model steps, which have no schedule
+	 * scheduled request), up to the moment the run stopped if it stopped early (a
+	 * collapse stops the run, not the load generator); null for closed-model steps, which
+	 * have no schedule
 	 * @param sent with a schedule, the scheduled requests intended in the step that went
 	 * out (a retry or a replay does not count); without, every request sent in the step
 	 * @param sendLatenessP99Ms p99 of (when the request went out - its intended time), in

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.loomflux.gatling.Plan;
 
@@ -34,6 +35,8 @@ public final class LatencyRecorder {
 
 	private final StepSending[] sending;
 
+	private final List<Schedule> schedules = new CopyOnWriteArrayList<>();
+
 	private volatile ProcessCpu cpu;
 
 	private volatile String stopReason;
@@ -56,10 +59,7 @@ public final class LatencyRecorder {
 
 	/** Adds a population's schedule: the users it plans per step. */
 	void plan(Schedule schedule) {
-		long[] planned = schedule.plannedPerStep(this.plan);
-		for (int index = 0; index < planned.length; index++) {
-			this.sending[index].plan(planned[index]);
-		}
+		this.schedules.add(schedule);
 	}
 
 	void measureCpu(ProcessCpu cpu) {
@@ -102,6 +102,7 @@ public final class LatencyRecorder {
 	 */
 	public LatencyFile summary() {
 		List<LatencyFile.StepFigures> steps = new ArrayList<>();
+		long[] planned = planned();
 		for (int index = 0; index < this.plan.steps().size(); index++) {
 			Plan.Step step = this.plan.steps().get(index);
 			long stepStart = 1000L * this.plan.secondsBefore(index);
@@ -118,9 +119,21 @@ public final class LatencyRecorder {
 			Double cpuShare = (this.cpu != null) ? this.cpu.share(index) : null;
 			long start = this.startMillis + stepStart;
 			steps.add(new LatencyFile.StepFigures(step, start, start + 1000L * step.seconds(), requests,
-					this.sending[index].figures(cpuShare)));
+					this.sending[index].figures(this.schedules.isEmpty() ? null : planned[index], cpuShare)));
 		}
 		return new LatencyFile(this.plan.scenario(), this.startMillis, steps, this.stopReason);
+	}
+
+	/** Users the schedules planned per step, until the run stopped. */
+	private long[] planned() {
+		long[] planned = new long[this.plan.steps().size()];
+		for (Schedule schedule : this.schedules) {
+			long[] ofSchedule = schedule.plannedPerStep(this.plan, this.stoppedAtMillis);
+			for (int index = 0; index < planned.length; index++) {
+				planned[index] += ofSchedule[index];
+			}
+		}
+		return planned;
 	}
 
 	public void write() throws IOException {

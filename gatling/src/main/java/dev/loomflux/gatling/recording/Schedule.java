@@ -44,12 +44,19 @@ public final class Schedule {
 		return this.offsets.hasNext() ? this.offsets.next().toNanos() : -1;
 	}
 
-	/** Users due in each of the plan's steps, by their offsets. */
-	long[] plannedPerStep(Plan plan) {
+	/**
+	 * Users due in each of the plan's steps, by their offsets, up to {@code untilMillis}
+	 * from the start (when the run stopped early; users due later were never meant to
+	 * start).
+	 */
+	long[] plannedPerStep(Plan plan, long untilMillis) {
 		long[] planned = new long[plan.steps().size()];
 		Iterator<FiniteDuration> users = chain(this.steps);
 		while (users.hasNext()) {
 			long offsetMillis = users.next().toMillis();
+			if (offsetMillis >= untilMillis) {
+				break;
+			}
 			planned[plan.stepAt(offsetMillis)]++;
 		}
 		return planned;

@@ -13,9 +13,6 @@ final class StepSending {
 
 	private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
-	/** Users the open-model schedule put in this step; null without a schedule. */
-	private volatile Long planned;
-
 	/** First requests of scheduled users, by intended time. */
 	private final LongAdder scheduled = new LongAdder();
 
@@ -23,10 +20,6 @@ final class StepSending {
 	private final LongAdder all = new LongAdder();
 
 	private final ConcurrentHistogram latenessMicros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
-
-	void plan(long users) {
-		this.planned = (this.planned != null) ? this.planned + users : users;
-	}
 
 	void sent(Long latenessMicros) {
 		this.all.increment();
@@ -37,11 +30,12 @@ final class StepSending {
 	}
 
 	/**
-	 * With a schedule, sent counts the scheduled requests only, so that it compares with
-	 * planned; a user's follow-up requests (a retry, a replay) are not in the plan.
+	 * {@code plannedUsers}: those the open-model schedules put in this step, null without
+	 * a schedule. With a schedule, sent counts the scheduled requests only, so that it
+	 * compares with planned; a user's follow-up requests (a retry, a replay) are not in
+	 * the plan.
 	 */
-	LatencyFile.LoadGeneratorFigures figures(Double cpuShare) {
-		Long plannedUsers = this.planned;
+	LatencyFile.LoadGeneratorFigures figures(Long plannedUsers, Double cpuShare) {
 		long sent = (plannedUsers != null) ? this.scheduled.sum() : this.all.sum();
 		Double lateness = (this.latenessMicros.getTotalCount() > 0)
 				? this.latenessMicros.getValueAtPercentile(99) / 1000.0 : null;

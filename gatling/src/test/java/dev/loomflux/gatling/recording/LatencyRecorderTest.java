@@ -104,6 +104,18 @@ class LatencyRecorderTest {
 	}
 
 	@Test
+	void shouldPlanOnlyTheUsersDueBeforeTheRunStopped() {
+		LatencyRecorder recorder = new LatencyRecorder(plan(), START);
+		recorder.plan(Schedule.of(List.of(constantUsersPerSec(100).during(2), constantUsersPerSec(200).during(3))));
+		recorder.stop("the service fell 4001 requests behind", 1500);
+		LatencyFile summary = recorder.summary();
+		assertThat(summary.steps()).hasSize(1);
+		assertThat(summary.steps().getFirst().loadGenerator().planned())
+			.as("a collapse stopped the run, not the load generator")
+			.isEqualTo(150);
+	}
+
+	@Test
 	void shouldCountEveryRequestSentWithoutASchedule() {
 		LatencyRecorder recorder = new LatencyRecorder(plan(), START);
 		recorder.sent("home", 10, null);

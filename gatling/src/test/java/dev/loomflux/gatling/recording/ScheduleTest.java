@@ -35,7 +35,8 @@ class ScheduleTest {
 			.of(new Plan.Step("warm-up", 50.0, null, null, 2), new Plan.Step("250 req/s", 250.0, null, null, 3)),
 				Map.of(), "unused");
 		Schedule schedule = Schedule.of(List.of(constantUsersPerSec(50).during(2), constantUsersPerSec(250).during(3)));
-		assertThat(schedule.plannedPerStep(plan)).containsExactly(100, 750);
+		assertThat(schedule.plannedPerStep(plan, Long.MAX_VALUE)).containsExactly(100, 750);
+		assertThat(schedule.plannedPerStep(plan, 2500)).as("a run stopped at 2.5 s").containsExactly(100, 125);
 	}
 
 }
