@@ -65,6 +65,21 @@ public record Plan(String scenario, String baseUrl, String injection, List<Step>
 		return this.steps.subList(0, index).stream().mapToInt(Step::seconds).sum();
 	}
 
+	/**
+	 * The step a moment belongs to, in milliseconds from the start of the run; late
+	 * stragglers count in the last step.
+	 */
+	public int stepAt(long elapsedMillis) {
+		long stepEnd = 0;
+		for (int index = 0; index < this.steps.size(); index++) {
+			stepEnd += 1000L * this.steps.get(index).seconds();
+			if (elapsedMillis < stepEnd) {
+				return index;
+			}
+		}
+		return this.steps.size() - 1;
+	}
+
 	public int intParameter(String name, int defaultValue) {
 		String value = (this.parameters != null) ? this.parameters.get(name) : null;
 		return (value != null) ? Integer.parseInt(value) : defaultValue;

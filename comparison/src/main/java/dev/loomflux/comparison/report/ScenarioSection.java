@@ -197,14 +197,15 @@ final class ScenarioSection {
 		page.html("<h3>Latency percentiles (client side; server p99 from Micrometer alongside)</h3>");
 		boolean knees = KneeMark.p99ObjectiveMs(this.data.scenario).isPresent();
 		page.paragraph("Each variant at " + (knees ? "its knee, or where it has none at " : "")
-				+ "the highest step every variant ran; the step is named in each row. Median (min..max) over repeats.");
+				+ "the highest step every variant ran; the step is named in each row. Median (min..max) over repeats. "
+				+ "p50 to max: successes only; p99 all requests: failures too, each at the time it took.");
 		List<List<String>> rows = new ArrayList<>();
 		List<Series> bars = new ArrayList<>();
 		String primary = null;
 		for (String variant : this.data.runs.keySet()) {
 			Optional<Double> x = this.data.comparisonX(variant);
 			if (x.isEmpty()) {
-				rows.add(List.of(variant, "no step ran", "", "", "", "", "", "", ""));
+				rows.add(List.of(variant, "no step ran", "", "", "", "", "", "", "", ""));
 				continue;
 			}
 			boolean atKnee = this.data.knee(variant).map((k) -> k.step() != null).orElse(false);
@@ -221,6 +222,7 @@ final class ScenarioSection {
 				List<String> row = new ArrayList<>(List.of(variant, where, name));
 				PERCENTILE_FIGURES
 					.forEach((f) -> row.add(Spread.format(Spread.of(steps, StepFigures.request(name, f)), Format::ms)));
+				row.add(Spread.format(Spread.of(steps, StepFigures.request(name, RequestStats::allP99)), Format::ms));
 				row.add(Spread.format(Spread.of(steps, StepFigures.server(ServerStats::serverP99Ms)), Format::ms));
 				rows.add(row);
 			}
@@ -238,8 +240,8 @@ final class ScenarioSection {
 			}
 			bars.add(new Series(variant + " at " + where, this.data.variants.color(variant), "line", points));
 		}
-		page.table(List.of("variant", "step", "request", "p50", "p90", "p99", "p99.9", "max", "server p99 (all)"),
-				rows);
+		page.table(List.of("variant", "step", "request", "p50", "p90", "p99", "p99.9", "max", "p99 all requests",
+				"server p99 (all)"), rows);
 		List<String> notes = bars.stream()
 			.filter((s) -> s.points().stream().anyMatch((p) -> p.y() == null))
 			.map((s) -> s.label() + ": a percentile was not measured (no bar).")

@@ -35,7 +35,7 @@ final class Fixtures {
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
 	static RequestStats stats(long ok, long ko, double okPerSecond, Double p99) {
-		return new RequestStats(ok, ko, okPerSecond, (p99 != null) ? p99 / 2 : null, p99, p99, p99, p99, Map.of());
+		return new RequestStats(ok, ko, okPerSecond, (p99 != null) ? p99 / 2 : null, p99, p99, p99, p99, Map.of(), p99);
 	}
 
 	/** A request name answering {@code p99} ms with the given error share. */

@@ -7,19 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.loomflux.gatling.Plan;
 
 /**
- * Records every response of a simulation into per-step, per-request-name histograms and
- * writes them to the plan's output file when the simulation ends. Gatling 3.15 has no
- * machine-readable statistics (its simulation.log is binary and undocumented), so the
- * figures the comparison reports come from here, not from scraping Gatling's console or
- * HTML.
+ * Records every response of a simulation into per-step, per-request-name histograms, and
+ * what the load generator did per step, and writes them to the plan's output file when
+ * the simulation ends. Gatling 3.15 has no machine-readable statistics (its
+ * simulation.log is binary and undocumented), so the figures the comparison reports come
+ * from here, not from scraping Gatling's console or HTML.
  *
  * <p>
- * A response belongs to the step in which its request was sent, so a request sent in a
- * slow step and answered in the next counts against the slow one.
+ * Times are milliseconds from the start of injection. A request belongs to the step its
+ * timing origin falls in: its intended time when it has one, so a request the load
+ * generator sent late still counts against the step that planned it, and the moment it
+ * was sent otherwise.
  */
 public final class LatencyRecorder {
 
@@ -30,6 +33,12 @@ public final class LatencyRecorder {
 	/** request name -> one entry per step */
 	private final Map<String, StepHistograms[]> byName = new ConcurrentHashMap<>();
 
+	private final StepSending[] sending;
+
+	private final List<Schedule> schedules = new CopyOnWriteArrayList<>();
+
+	private volatile ProcessCpu cpu;
+
 	private volatile String stopReason;
 
 	private volatile long stoppedAtMillis = Long.MAX_VALUE;
@@ -37,33 +46,48 @@ public final class LatencyRecorder {
 	public LatencyRecorder(Plan plan, long startMillis) {
 		this.plan = plan;
 		this.startMillis = startMillis;
+		this.sending = new StepSending[plan.steps().size()];
+		for (int index = 0; index < this.sending.length; index++) {
+			this.sending[index] = new StepSending();
+		}
+	}
+
+	/** Moves the start (epoch milliseconds) to when injection really began. */
+	public void begin(long epochMillis) {
+		this.startMillis = epochMillis;
+	}
+
+	/** Adds a population's schedule: the users it plans per step. */
+	void plan(Schedule schedule) {
+		this.schedules.add(schedule);
+	}
+
+	void measureCpu(ProcessCpu cpu) {
+		this.cpu = cpu;
 	}
 
 	/**
-	 * Moves the start to when the first request really went out (after Gatling's own
-	 * start-up).
+	 * A request went out; {@code latenessMicros} is how late against its intended time,
+	 * null when it has none.
 	 */
-	public void begin(long millis) {
-		this.startMillis = millis;
+	public void sent(String name, long atMillis, Long latenessMicros) {
+		histograms(name, atMillis).sent();
+		this.sending[this.plan.stepAt(atMillis)].sent(latenessMicros);
 	}
 
-	public void sent(String name, long sentAtMillis) {
-		histograms(name, sentAtMillis).sent();
+	public void recordOk(String name, long atMillis, long micros) {
+		histograms(name, atMillis).recordOk(micros);
 	}
 
-	public void recordOk(String name, long sentAtMillis, long micros) {
-		histograms(name, sentAtMillis).recordOk(micros);
-	}
-
-	public void recordKo(String name, long sentAtMillis, String cause) {
-		histograms(name, sentAtMillis).recordKo(cause);
+	public void recordKo(String name, long atMillis, long micros, String cause) {
+		histograms(name, atMillis).recordKo(micros, cause);
 	}
 
 	/** Notes that the run stops early; the first reason given is kept. */
-	public synchronized void stop(String reason) {
+	public synchronized void stop(String reason, long atMillis) {
 		if (this.stopReason == null) {
-			this.stoppedAtMillis = System.currentTimeMillis();
-			this.stopReason = reason + " during the " + this.plan.steps().get(stepIndex(this.stoppedAtMillis)).label()
+			this.stoppedAtMillis = atMillis;
+			this.stopReason = reason + " during the " + this.plan.steps().get(this.plan.stepAt(atMillis)).label()
 					+ " step; later steps did not run";
 		}
 	}
@@ -78,9 +102,10 @@ public final class LatencyRecorder {
 	 */
 	public LatencyFile summary() {
 		List<LatencyFile.StepFigures> steps = new ArrayList<>();
+		long[] planned = planned();
 		for (int index = 0; index < this.plan.steps().size(); index++) {
 			Plan.Step step = this.plan.steps().get(index);
-			long stepStart = this.startMillis + 1000L * this.plan.secondsBefore(index);
+			long stepStart = 1000L * this.plan.secondsBefore(index);
 			if (stepStart > this.stoppedAtMillis) {
 				break;
 			}
@@ -91,19 +116,34 @@ public final class LatencyRecorder {
 					requests.put(entry.getKey(), histograms.stats(step.seconds()));
 				}
 			}
-			steps.add(new LatencyFile.StepFigures(step, stepStart, stepStart + 1000L * step.seconds(), requests));
+			Double cpuShare = (this.cpu != null) ? this.cpu.share(index) : null;
+			long start = this.startMillis + stepStart;
+			steps.add(new LatencyFile.StepFigures(step, start, start + 1000L * step.seconds(), requests,
+					this.sending[index].figures(this.schedules.isEmpty() ? null : planned[index], cpuShare)));
 		}
 		return new LatencyFile(this.plan.scenario(), this.startMillis, steps, this.stopReason);
+	}
+
+	/** Users the schedules planned per step, until the run stopped. */
+	private long[] planned() {
+		long[] planned = new long[this.plan.steps().size()];
+		for (Schedule schedule : this.schedules) {
+			long[] ofSchedule = schedule.plannedPerStep(this.plan, this.stoppedAtMillis);
+			for (int index = 0; index < planned.length; index++) {
+				planned[index] += ofSchedule[index];
+			}
+		}
+		return planned;
 	}
 
 	public void write() throws IOException {
 		summary().write(Path.of(this.plan.output()));
 	}
 
-	private StepHistograms histograms(String name, long sentAtMillis) {
+	private StepHistograms histograms(String name, long atMillis) {
 		StepHistograms[] steps = this.byName.computeIfAbsent(name,
 				(key) -> new StepHistograms[this.plan.steps().size()]);
-		int index = stepIndex(sentAtMillis);
+		int index = this.plan.stepAt(atMillis);
 		StepHistograms histograms = steps[index];
 		if (histograms == null) {
 			synchronized (steps) {
@@ -114,24 +154,6 @@ public final class LatencyRecorder {
 			}
 		}
 		return histograms;
-	}
-
-	/**
-	 * The step a request sent at this moment belongs to; late stragglers count in the
-	 * last step.
-	 */
-	int stepIndex(long sentAtMillis) {
-		long elapsedMillis = sentAtMillis - this.startMillis;
-		int index = 0;
-		long stepEnd = 0;
-		for (Plan.Step step : this.plan.steps()) {
-			stepEnd += 1000L * step.seconds();
-			if (elapsedMillis < stepEnd) {
-				return index;
-			}
-			index++;
-		}
-		return this.plan.steps().size() - 1;
 	}
 
 }

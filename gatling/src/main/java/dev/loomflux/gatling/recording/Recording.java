@@ -2,6 +2,9 @@ package dev.loomflux.gatling.recording;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.loomflux.gatling.Plan;
 import io.gatling.javaapi.core.ActionBuilder;
@@ -16,10 +19,18 @@ import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 /**
  * Wraps a Gatling request so that its response lands in this JVM's
- * {@link LatencyRecorder}. Latency is measured here, with {@link System#nanoTime()}, from
- * the moment the virtual user sends the request (its scheduled arrival, with open
- * injection) to the moment Gatling has its checks done: microsecond resolution, where
- * Gatling's own response time has milliseconds.
+ * {@link LatencyRecorder}. Latency is measured here, with {@link System#nanoTime()} at
+ * microsecond resolution (Gatling's own response time has milliseconds), to the moment
+ * Gatling has its checks done, from the request's timing origin:
+ * <ul>
+ * <li>in an open-model population ({@link #arrival}), the first request of each virtual
+ * user is timed from the user's intended start in Gatling's schedule, so when the load
+ * generator starts a user late (a GC pause, the JIT, a saturated core) the delay counts
+ * as latency instead of being hidden (coordinated omission), and the lateness is recorded
+ * per step;</li>
+ * <li>every other request (closed-model users, a user's retry or replay, which wait for
+ * an earlier answer by design) is timed from the moment it is sent.</li>
+ * </ul>
  */
 public final class Recording {
 
@@ -31,16 +42,36 @@ public final class Recording {
 	/** Set by the recorder: whether the user's last recorded request succeeded. */
 	public static final String LAST_OK = "loomflux.lastOk";
 
-	private static final String SENT_NANOS = "loomflux.sentNanos";
+	/** The user's offset in its population's schedule, until its first request. */
+	private static final String OFFSET_NANOS = "loomflux.offsetNanos";
 
-	private static final String SENT_MILLIS = "loomflux.sentMillis";
+	/** What the request's latency is timed from: its intended time, or its send. */
+	private static final String ORIGIN_NANOS = "loomflux.originNanos";
+
+	/** The request's step, as milliseconds from the start of injection. */
+	private static final String AT_MILLIS = "loomflux.atMillis";
 
 	private static volatile LatencyRecorder recorder;
 
+	private static volatile Plan plan;
+
 	private static volatile long startMillis;
 
+	/** One reading of both clocks, to turn nanoTime moments into epoch milliseconds. */
+	private static volatile long anchorMillis;
+
+	private static volatile long anchorNanos;
+
+	/**
+	 * The start of injection on the {@link System#nanoTime()} clock: the earliest of
+	 * (when a scheduled user started - its offset). Gatling never starts a user before
+	 * its offset, so each user's start bounds the start of injection from above and the
+	 * minimum is its best estimate; the step clock's user counts with offset 0.
+	 */
+	private static final AtomicLong INJECTION_START_NANOS = new AtomicLong(Long.MAX_VALUE);
+
 	/** Requests sent and not yet answered, across all users of this JVM. */
-	private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
+	private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
 	private static volatile int maxInFlight = Integer.MAX_VALUE;
 
@@ -55,19 +86,27 @@ public final class Recording {
 	 * service has collapsed, later (higher) steps would only measure the load generator
 	 * running out of sockets, and a service without admission control would run out of
 	 * memory. Closed-model runs pass {@link Integer#MAX_VALUE}: their users bound what is
-	 * in flight.
+	 * in flight. {@code schedules} are those of the open-model populations, whose planned
+	 * users the recorder counts per step.
 	 */
-	public static void start(Plan plan, int maxInFlight) {
-		startMillis = System.currentTimeMillis();
+	public static void start(Plan plan, int maxInFlight, List<Schedule> schedules) {
+		Recording.plan = plan;
+		anchorNanos = System.nanoTime();
+		anchorMillis = System.currentTimeMillis();
+		startMillis = anchorMillis;
+		INJECTION_START_NANOS.set(Long.MAX_VALUE);
 		Recording.maxInFlight = maxInFlight;
 		IN_FLIGHT.set(0);
 		begun = false;
 		recorder = new LatencyRecorder(plan, startMillis);
+		schedules.forEach(recorder::plan);
 	}
 
 	/** Called from a simulation's {@code after()}. */
 	public static void finish() {
 		try {
+			// later users may have shown that injection began a little earlier
+			recorder.begin(epochMillis(INJECTION_START_NANOS.get()));
 			recorder.write();
 		}
 		catch (IOException ex) {
@@ -78,6 +117,23 @@ public final class Recording {
 	/** When injection started; closed-model users loop until a time relative to it. */
 	public static long startMillis() {
 		return startMillis;
+	}
+
+	/**
+	 * The first action of an open-model population injected by {@code schedule}'s steps:
+	 * gives the starting user its intended time, which its first timed request is
+	 * measured from; pass the same schedule to {@link #start}.
+	 */
+	public static ChainBuilder arrival(Schedule schedule) {
+		return exec((session) -> {
+			long now = System.nanoTime();
+			long offset = schedule.nextOffsetNanos();
+			if (offset < 0) {
+				return session;
+			}
+			INJECTION_START_NANOS.accumulateAndGet(now - offset, Math::min);
+			return session.set(OFFSET_NANOS, offset);
+		});
 	}
 
 	/** {@code request}, timed and recorded under {@code name}. */
@@ -103,16 +159,32 @@ public final class Recording {
 
 	private static synchronized void begin() {
 		if (!begun) {
-			startMillis = System.currentTimeMillis();
+			long origin = INJECTION_START_NANOS.accumulateAndGet(System.nanoTime(), Math::min);
+			startMillis = epochMillis(origin);
 			recorder.begin(startMillis);
+			long[] boundaries = new long[plan.steps().size() + 1];
+			for (int index = 0; index < boundaries.length; index++) {
+				boundaries[index] = 1_000_000_000L * plan.secondsBefore(index);
+			}
+			recorder.measureCpu(new ProcessCpu(origin, boundaries));
 			begun = true;
 		}
+	}
+
+	private static long epochMillis(long nanos) {
+		return anchorMillis + (nanos - anchorNanos) / 1_000_000;
+	}
+
+	/** Milliseconds from the start of injection to a moment on the nanoTime clock. */
+	private static long elapsedMillis(long nanos) {
+		long origin = INJECTION_START_NANOS.get();
+		return (origin == Long.MAX_VALUE) ? 0 : (nanos - origin) / 1_000_000;
 	}
 
 	private static boolean fallenBehind() {
 		int unanswered = IN_FLIGHT.get();
 		if (unanswered > maxInFlight) {
-			recorder.stop("the service fell " + unanswered + " requests behind");
+			recorder.stop("the service fell " + unanswered + " requests behind", elapsedMillis(System.nanoTime()));
 			return true;
 		}
 		return false;
@@ -120,22 +192,32 @@ public final class Recording {
 
 	private static Session sent(String name, Session session) {
 		IN_FLIGHT.incrementAndGet();
-		long now = System.currentTimeMillis();
-		recorder.sent(name, now);
-		return session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, now).remove(STATUS);
+		long now = System.nanoTime();
+		long origin = now;
+		Long latenessMicros = null;
+		if (session.contains(OFFSET_NANOS)) {
+			origin = INJECTION_START_NANOS.get() + session.getLong(OFFSET_NANOS);
+			latenessMicros = Math.max(0, now - origin) / 1000;
+			// the user's later requests wait for this one by design
+			session = session.remove(OFFSET_NANOS);
+		}
+		long at = elapsedMillis(origin);
+		recorder.sent(name, at, latenessMicros);
+		return session.set(ORIGIN_NANOS, origin).set(AT_MILLIS, at).remove(STATUS);
 	}
 
 	private static Session record(String name, Session session) {
 		IN_FLIGHT.decrementAndGet();
-		long micros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1000;
-		long sentAt = session.getLong(SENT_MILLIS);
+		long origin = session.getLong(ORIGIN_NANOS);
+		long micros = (System.nanoTime() - origin) / 1000;
+		long at = session.getLong(AT_MILLIS);
 		boolean ok = !session.isFailed();
 		if (ok) {
-			recorder.recordOk(name, sentAt, micros);
+			recorder.recordOk(name, at, micros);
 		}
 		else {
 			String cause = session.contains(STATUS) ? Integer.toString(session.getInt(STATUS)) : "no-response";
-			recorder.recordKo(name, sentAt, cause);
+			recorder.recordKo(name, at, micros, cause);
 		}
 		// a failure is counted once, here;
 		// the user's next request starts with a clean slate

@@ -1,11 +1,13 @@
 package dev.loomflux.gatling.simulations;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.endpoints.Catalog;
 import dev.loomflux.gatling.endpoints.Insights;
 import dev.loomflux.gatling.recording.Recording;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -26,13 +28,14 @@ public class CpuNeighbourSimulation extends PlannedSimulation {
 		double foregroundRate = this.plan.doubleParameter("foregroundRate", 100);
 		int horizonDays = this.plan.intParameter("horizonDays", 365);
 		int paths = this.plan.intParameter("paths", 20_000);
-		ScenarioBuilder foreground = scenario("foreground").exec(feed(feeder(() -> Map.of("productId", randomId(100)))))
-			.exec(Recording.timed("product", Catalog.product()));
 		ScenarioBuilder background = scenario("background").exec(Injections.untilPlanEnds(this.plan,
 				exec(feed(feeder(() -> Map.of("productId", randomId(100), "horizonDays", horizonDays, "paths", paths))))
 					.exec(Recording.timed("insights", Insights.insights("insights")))));
-		setUp(Recording.clock(),
-				foreground.injectOpen(constantUsersPerSec(foregroundRate).during(this.plan.totalSeconds())),
+		PopulationBuilder foreground = scheduled("foreground",
+				exec(feed(feeder(() -> Map.of("productId", randomId(100)))))
+					.exec(Recording.timed("product", Catalog.product())),
+				List.of(constantUsersPerSec(foregroundRate).during(this.plan.totalSeconds())));
+		setUp(Recording.clock(), foreground,
 				background.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::background)))
 			.protocols(protocol(true));
 	}

@@ -1,6 +1,8 @@
 package dev.loomflux.gatling.simulations;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -9,7 +11,9 @@ import java.util.stream.Stream;
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.Recording;
+import dev.loomflux.gatling.recording.Schedule;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -47,12 +51,16 @@ abstract class PlannedSimulation extends Simulation {
 
 	private String injection = OPEN_STEPS;
 
+	/** The schedules of this simulation's open-model populations. */
+	private final List<Schedule> schedules = new ArrayList<>();
+
 	@Override
 	public void before() {
 		// closed-model users bound what is in flight themselves
 		boolean open = !CLOSED_STEPS.equals(this.injection);
 		Recording.start(this.plan,
-				open ? this.plan.intParameter("maxInFlight", DEFAULT_MAX_IN_FLIGHT) : Integer.MAX_VALUE);
+				open ? this.plan.intParameter("maxInFlight", DEFAULT_MAX_IN_FLIGHT) : Integer.MAX_VALUE,
+				this.schedules);
 	}
 
 	@Override
@@ -68,14 +76,24 @@ abstract class PlannedSimulation extends Simulation {
 	PopulationBuilder population(String name, ChainBuilder chain, String defaultInjection) {
 		this.injection = (this.plan.injection() != null) ? this.plan.injection() : defaultInjection;
 		return switch (this.injection) {
-			case OPEN_STEPS ->
-				scenario(name).exec(chain).injectOpen(Injections.openSteps(this.plan)).protocols(protocol(true));
+			case OPEN_STEPS -> scheduled(name, chain, Injections.openSteps(this.plan)).protocols(protocol(true));
 			case CLOSED_STEPS -> scenario(name).exec(Injections.untilPlanEnds(this.plan, chain))
 				.injectOpen(Injections.loopingUsers(this.plan, Plan.Step::concurrency))
 				.protocols(protocol(false));
 			default -> throw new IllegalArgumentException(
 					"unknown injection " + this.injection + "; known: " + OPEN_STEPS + ", " + CLOSED_STEPS);
 		};
+	}
+
+	/**
+	 * {@code chain} as an open-model population injected by {@code steps}, each user
+	 * knowing its intended start (Recording.arrival), so its request is timed from the
+	 * schedule.
+	 */
+	PopulationBuilder scheduled(String name, ChainBuilder chain, List<OpenInjectionStep> steps) {
+		Schedule schedule = Schedule.of(steps);
+		this.schedules.add(schedule);
+		return scenario(name).exec(Recording.arrival(schedule)).exec(chain).injectOpen(steps);
 	}
 
 	/**
