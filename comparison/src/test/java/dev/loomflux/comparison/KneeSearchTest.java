@@ -98,7 +98,7 @@ class KneeSearchTest {
 
 	private static Map<String, RequestStats> requests(double rate, boolean passes) {
 		double p99 = passes ? 40 : 400;
-		return Map.of("product", new RequestStats(1000, 0, rate, p99 / 2, p99, p99, p99, p99, Map.of()));
+		return Map.of("product", new RequestStats(1000, 0, rate, p99 / 2, p99, p99, p99, p99, Map.of(), p99));
 	}
 
 }

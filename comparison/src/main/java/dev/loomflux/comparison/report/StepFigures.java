@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.gatling.recording.RequestStats;
 import dev.loomflux.comparison.results.ServerStats;
+import dev.loomflux.comparison.figures.Steps;
 import dev.loomflux.comparison.results.Step;
 import dev.loomflux.comparison.scenario.Scenarios;
 
@@ -39,7 +40,7 @@ final class StepFigures {
 
 	/** p99 of the slowest foreground request name: the one the knee rule looks at. */
 	static Function<Step, Double> worstP99(String scenario) {
-		return (step) -> foreground(scenario, step).map((e) -> e.getValue().p99())
+		return (step) -> foreground(scenario, step).map((e) -> Steps.decidingP99(e.getValue()))
 			.filter(Objects::nonNull)
 			.max(Double::compare)
 			.orElse(null);
