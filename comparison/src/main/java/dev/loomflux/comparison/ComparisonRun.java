@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.figures.Efficiency;
+import dev.loomflux.comparison.metrics.InterferenceMeter;
+import dev.loomflux.comparison.metrics.MachineSample;
 import dev.loomflux.comparison.metrics.MetricsScraper;
+import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.comparison.metrics.Scrape;
 import dev.loomflux.comparison.metrics.Windows;
 import dev.loomflux.comparison.results.CodeMetrics;
@@ -30,10 +34,12 @@ import dev.loomflux.launcher.Taskset;
 import dev.loomflux.launcher.Variant;
 
 /**
- * The comparison: the stub once, then each variant in turn (fresh database and Redis
- * index, start, warm-up until steady, every scenario with server-side scrapes), then the
- * outputs. Repeats run the whole variant sequence again, so drift on a noisy machine
- * spreads over all variants alike.
+ * The comparison: the stub once, the databases pinned away from the service's core where
+ * there are cores for it, then each variant in turn (fresh database and Redis index,
+ * start, warm-up until steady, every scenario after a warm-up of its own, with
+ * server-side scrapes and the machine's interference per step), then the outputs. Repeats
+ * run the whole variant sequence again, so drift on a noisy machine spreads over all
+ * variants alike.
  */
 final class ComparisonRun {
 
@@ -45,14 +51,6 @@ final class ComparisonRun {
 	private static final double QUIET_CPU_SHARE = 0.15;
 
 	private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
-
-	/**
-	 * During warm-up both downstream calls take 20 ms: answered at once, a home page
-	 * never runs the code of a waiting call, which the JIT then compiles in the middle of
-	 * home-fanout.
-	 */
-	private static final Map<String, Map<String, Object>> WARMUP_DOWNSTREAM = Map.of("recommendations",
-			Map.of("latency", "PT0.02S"), "promotions", Map.of("latency", "PT0.02S"));
 
 	private final String profileName;
 
@@ -73,6 +71,12 @@ final class ComparisonRun {
 	private final List<Footprint> footprints = new ArrayList<>();
 
 	private final List<ScenarioRun> runs = new ArrayList<>();
+
+	/**
+	 * PostgreSQL and Redis, pinned away from the service's core for the run if they can
+	 * be.
+	 */
+	private DatabasePinning databases;
 
 	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
 			List<String> scenarios, Path folder, Microbench microbench) {
@@ -103,6 +107,8 @@ final class ComparisonRun {
 		}
 		Microbenchmarks microbenchmarks = this.microbench.run(progress);
 		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
+		this.databases = DatabasePinning.pinAway(this.settings, Machine.onlineCores());
+		progress.say("databases: %s", this.databases.rules().databases());
 		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
 			int mostInFlight = this.scenarios.stream()
 				.flatMap((name) -> this.profile.scenarios().get(name).labelledSteps().stream())
@@ -121,12 +127,15 @@ final class ComparisonRun {
 			}
 		}
 		finally {
+			this.databases.close();
 			Storage.dropDatabase(this.settings);
 			deleteAotCaches();
 		}
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
-		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
-				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes),
+		return new Results(
+				ManifestFactory.create(this.profileName, this.profile, this.settings,
+						this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration,
+						this.notes, this.databases.rules()),
 				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
 	}
 
@@ -147,7 +156,7 @@ final class ComparisonRun {
 			for (String scenario : this.scenarios) {
 				if (!service.isAlive()) {
 					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
-							+ "); restarted, without a warm-up, before " + scenario);
+							+ "); restarted before " + scenario + ", warmed up by that scenario's warm-up only");
 					try {
 						service = startFresh(variant, stub, logs);
 					}
@@ -176,17 +185,10 @@ final class ComparisonRun {
 			throws Exception {
 		Thread.sleep(1000);
 		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
-		// the downstream a little slow,
-		// so the warm-up compiles the paths of waiting calls too
-		stub.behave(WARMUP_DOWNSTREAM);
-		service.widen("0-" + (Machine.onlineCores() - 1));
-		Warmup.Outcome warmup;
-		try {
-			warmup = new Warmup(this.profile.warmup()).run(service.baseUrl());
-		}
-		finally {
-			service.pin(this.settings);
-		}
+		// the JVM's long first warm-up, with the first scenario's requests
+		String first = this.scenarios.getFirst();
+		stub.behave(this.profile.scenarios().get(first).downstream());
+		Warmup.Outcome warmup = warmUp(service, first, this.profile.warmup().maxSeconds());
 		progress.variantReady();
 		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
 				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
@@ -207,12 +209,19 @@ final class ComparisonRun {
 			throw new IllegalStateException(ex);
 		}
 		progress.runStarting(variant.name(), name, repeat, scenario.seconds());
+		Warmup.Outcome warmup = null;
 		Path runFolder = this.folder.resolve("runs").resolve(variant.name() + "-" + name + "-" + repeat);
 		long origin = System.currentTimeMillis();
 		List<Scrape> scrapes = List.of();
+		List<MachineSample> machine = List.of();
 		try {
 			Files.createDirectories(runFolder);
 			stub.behave(scenario.downstream());
+			warmup = warmUp(service, name, this.profile.warmup().scenarioMaxSeconds());
+			if (!warmup.steady()) {
+				progress.say("%s · %s: warm-up NOT steady after %d rounds", variant.name(), name,
+						warmup.rounds().size());
+			}
 			Scenario type = Scenarios.named(name);
 			RunCheck check = type.check(database(), scenario.parameters());
 			check.before();
@@ -224,9 +233,13 @@ final class ComparisonRun {
 				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), plan,
 						variant.name() + " " + name + " #" + repeat);
 				scrapes = scraper.scrapes();
+				machine = scraper.machineSamples();
 			}
-			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
+			List<Step> steps = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
+					this.settings.serviceCores());
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
+			figures.putAll(warmupFigures(warmup));
+			figures.putAll(Efficiency.of(steps));
 			// how long the service took to go quiet after what ran before
 			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
 			// it never did, and this run started anyway
@@ -243,7 +256,8 @@ final class ComparisonRun {
 		catch (Exception ex) {
 			progress.say("%s · %s failed: %s", variant.name(), name, ex.getMessage());
 			return new ScenarioRun(name, variant.name(), repeat, null, List.of(),
-					Windows.series(scrapes, origin, this.settings.serviceCores()), Map.of(),
+					Windows.series(scrapes, origin, this.settings.serviceCores()),
+					(warmup != null) ? warmupFigures(warmup) : Map.of(),
 					ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
@@ -307,15 +321,53 @@ final class ComparisonRun {
 		return all;
 	}
 
-	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, int serviceCores) {
+	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, List<MachineSample> machine,
+			InterferenceMeter meter, int serviceCores) {
 		return latency.steps()
 			.stream()
 			.filter((figures) -> !figures.step().label().equals(LOAD_GENERATOR_WARMUP))
 			.map((figures) -> new Step(figures.step().label(), figures.step().offeredRate(),
 					figures.step().concurrency(), figures.step().background(), figures.step().seconds(),
 					figures.requests(),
-					Windows.stats(scrapes, figures.startMillis(), figures.endMillis(), serviceCores)))
+					Windows.stats(scrapes, figures.startMillis(), figures.endMillis(), serviceCores), null,
+					meter.over(machine, figures.startMillis(), figures.endMillis())))
 			.toList();
+	}
+
+	/** Nothing can be told about the service's core when it is not pinned. */
+	private InterferenceMeter interferenceMeter() {
+		return new InterferenceMeter(
+				Taskset.available() ? InterferenceMeter.cpus(this.settings.serviceCpus()) : java.util.Set.of(),
+				this.databases.shareServiceCores());
+	}
+
+	/**
+	 * Warms the service up with {@code scenario}'s requests, the stub already behaving as
+	 * in it, on the service's pinned core(s).
+	 */
+	private Warmup.Outcome warmUp(ServiceUnderTest service, String scenario, int maxSeconds)
+			throws InterruptedException {
+		return new Warmup(this.profile.warmup(), Warmup.mixFor(scenario), () -> jitTicks(service.pid()))
+			.run(service.baseUrl(), maxSeconds);
+	}
+
+	private static Long jitTicks(long pid) {
+		ProcStat proc = ProcStat.of(pid);
+		return (proc != null) ? proc.jitTicks() : null;
+	}
+
+	/**
+	 * {@link ScenarioRun#WARMUP_STEADY}, {@code warmupRounds} and {@code warmupJitShare},
+	 * the CPU the JIT compiler threads used in the last round over its wall time.
+	 */
+	private static Map<String, Double> warmupFigures(Warmup.Outcome warmup) {
+		Map<String, Double> figures = new java.util.LinkedHashMap<>();
+		figures.put(ScenarioRun.WARMUP_STEADY, warmup.steady() ? 1.0 : 0.0);
+		figures.put("warmupRounds", (double) warmup.rounds().size());
+		if (!warmup.jitShares().isEmpty() && warmup.jitShares().getLast() != null) {
+			figures.put("warmupJitShare", warmup.jitShares().getLast());
+		}
+		return figures;
 	}
 
 }

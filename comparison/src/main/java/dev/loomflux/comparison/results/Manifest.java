@@ -25,9 +25,21 @@ import java.util.Map;
  * @param variants the variants measured, in order; {@code scenarios} the scenarios run
  * @param notes anything the run noticed about its own conditions (a variant that failed
  * to start, a missing tool)
+ * @param interference the thresholds that invalidate a step, and whether the databases
+ * were pinned away from the service's cores; null in runs recorded before it
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
-		List<String> scenarios, List<String> notes) {
+		List<String> scenarios, List<String> notes, InterferenceRules interference) {
+
+	/** Without interference rules (runs recorded before them). */
+	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
+			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
+			String cpuModel, int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings,
+			List<String> variants, List<String> scenarios, List<String> notes) {
+		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
+				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, null);
+	}
+
 }

@@ -20,8 +20,22 @@ package dev.loomflux.comparison.results;
  * @param gcPauseSeconds GC pause time during the step
  * @param serverP99Ms p99 of {@code http_server_requests_seconds} over the step, from its
  * histogram buckets
+ * @param allocatedBytes heap allocated during the step
+ * ({@code jvm_gc_memory_allocated_bytes_total})
+ * @param jitCpuSeconds CPU time the JIT compiler threads used during the step, from
+ * /proc: how far the service was from warm
  */
 public record ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
-		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms) {
+		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms, Double allocatedBytes,
+		Double jitCpuSeconds) {
+
+	/** Without the allocation and compilation counters (runs recorded before them). */
+	public ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
+			Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
+			Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms) {
+		this(cpu, cpuSeconds, rssBytes, heapUsedBytes, platformThreads, virtualThreadsMounted, virtualThreadsQueued,
+				dbPoolActive, dbPoolPending, eventLoopPendingTasks, gcPauseSeconds, serverP99Ms, null, null);
+	}
+
 }
