@@ -152,13 +152,17 @@ final class ComparisonRun {
 			return;
 		}
 		try {
-			this.footprints.add(footprint(variant, service, stub, progress));
+			// the first scenario's warm-up: the JVM's long first one
+			Warmup.Outcome warm = footprint(variant, service, stub, progress);
+			int warmupSeconds = this.profile.warmup().scenarioMaxSeconds();
 			for (String scenario : this.scenarios) {
 				if (!service.isAlive()) {
 					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
-							+ "); restarted before " + scenario + ", warmed up by that scenario's warm-up only");
+							+ "); restarted before " + scenario + ", warmed up as a fresh start");
 					try {
 						service = startFresh(variant, stub, logs);
+						warm = null;
+						warmupSeconds = this.profile.warmup().maxSeconds();
 					}
 					catch (Exception ex) {
 						this.notes.add(variant.name() + " did not restart: " + ex.getMessage() + "; its remaining "
@@ -166,7 +170,9 @@ final class ComparisonRun {
 						return;
 					}
 				}
-				this.runs.add(runScenario(variant, scenario, repeat, service, stub, progress));
+				this.runs.add(runScenario(variant, scenario, repeat, service, stub, progress, warm, warmupSeconds));
+				warm = null;
+				warmupSeconds = this.profile.warmup().scenarioMaxSeconds();
 			}
 		}
 		finally {
@@ -181,11 +187,11 @@ final class ComparisonRun {
 		return ServiceUnderTest.start(variant, this.settings, logs);
 	}
 
-	private Footprint footprint(Variant variant, ServiceUnderTest service, DownstreamStub stub, Progress progress)
+	/** Records the variant's footprint; its warm-up is the first scenario's. */
+	private Warmup.Outcome footprint(Variant variant, ServiceUnderTest service, DownstreamStub stub, Progress progress)
 			throws Exception {
 		Thread.sleep(1000);
 		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
-		// the JVM's long first warm-up, with the first scenario's requests
 		String first = this.scenarios.getFirst();
 		stub.behave(this.profile.scenarios().get(first).downstream());
 		Warmup.Outcome warmup = warmUp(service, first, this.profile.warmup().maxSeconds());
@@ -193,12 +199,17 @@ final class ComparisonRun {
 		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
 				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
 				warmup.rounds().size(), warmup.rounds().getLast());
-		return new Footprint(variant.name(), service.startup().toMillis() / 1000.0, idle.rssBytes(),
-				idle.heapUsedBytes(), idle.platformThreads(), warmup.rounds(), warmup.steady());
+		this.footprints.add(new Footprint(variant.name(), service.startup().toMillis() / 1000.0, idle.rssBytes(),
+				idle.heapUsedBytes(), idle.platformThreads(), warmup.rounds(), warmup.steady()));
+		return warmup;
 	}
 
+	/**
+	 * @param warm the warm-up that just ran with this scenario's requests, or null to
+	 * warm up now, for at most {@code warmupSeconds}
+	 */
 	private ScenarioRun runScenario(Variant variant, String name, int repeat, ServiceUnderTest service,
-			DownstreamStub stub, Progress progress) {
+			DownstreamStub stub, Progress progress, Warmup.Outcome warm, int warmupSeconds) {
 		Profile.Scenario scenario = this.profile.scenarios().get(name);
 		Duration settle;
 		try {
@@ -217,7 +228,7 @@ final class ComparisonRun {
 		try {
 			Files.createDirectories(runFolder);
 			stub.behave(scenario.downstream());
-			warmup = warmUp(service, name, this.profile.warmup().scenarioMaxSeconds());
+			warmup = (warm != null) ? warm : warmUp(service, name, warmupSeconds);
 			if (!warmup.steady()) {
 				progress.say("%s · %s: warm-up NOT steady after %d rounds", variant.name(), name,
 						warmup.rounds().size());

@@ -38,7 +38,7 @@ final class Warmup {
 	 * under 4 clock ticks in a 2 s round; 1 % would be 2 ticks, the counter's own
 	 * resolution. Read from the threads' CPU time, not from the JVM's total compilation
 	 * time, which counts the compiler's waits for the one core too: 1.6 s of it in a 2 s
-	 * round in which the compiler threads used 0.07 s of CPU.
+	 * round in which the compiler threads used 0.08 s of CPU.
 	 */
 	static final double MAX_JIT_SHARE = 0.02;
 
