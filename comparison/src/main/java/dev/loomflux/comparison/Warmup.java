@@ -21,14 +21,15 @@ import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.gatling.endpoints.Tokens;
 
 /**
- * Warms a variant up before each scenario until it is steady, not for a fixed time: on
- * one core the JIT competes with the load, and a fixed 10 s warm-up once cut measured
- * throughput to a third. A closed loop of {@code concurrency} requests of the scenario's
- * own mix ({@link #mixFor}), against the stub behaving as in the scenario, on the
- * service's pinned core(s), in rounds. Steady when the last rounds agree within the
- * tolerance and the JIT compiler threads were quiet in each of them: a throughput plateau
- * alone once passed a variant whose C2 compiler thread then took a third of its core
- * during the first measured step.
+ * Warms a variant up until it is steady, not for a fixed time: on one core the JIT
+ * competes with the load, and a fixed 10 s warm-up once cut measured throughput to a
+ * third. A closed loop of {@code concurrency} requests, on the service's pinned core(s),
+ * in rounds: once over every endpoint ({@link #EVERY_ENDPOINT}) when the JVM is fresh,
+ * then before each scenario with its own mix ({@link #mixFor}), the stub behaving as in
+ * the scenario. Steady when the last rounds agree within the tolerance and the JIT
+ * compiler threads were quiet in each of them: a throughput plateau alone once passed a
+ * variant whose C2 compiler thread then took a third of its core during the first
+ * measured step.
  */
 final class Warmup {
 
@@ -58,8 +59,11 @@ final class Warmup {
 
 	}
 
-	/** As in MixedSimulation; also for scenarios not named below. */
-	private static final Map<Request, Integer> MIXED = shares(Map.of(Request.PRODUCT, 50, Request.PAGE, 10,
+	/**
+	 * As in MixedSimulation: every endpoint the scenarios use; a fresh JVM's first
+	 * warm-up, and the warm-up of scenarios not named below.
+	 */
+	static final Map<Request, Integer> EVERY_ENDPOINT = shares(Map.of(Request.PRODUCT, 50, Request.PAGE, 10,
 			Request.HOME, 20, Request.CART, 10, Request.INSIGHTS, 5, Request.ORDER, 5));
 
 	/**
@@ -72,7 +76,7 @@ final class Warmup {
 			shares(Map.of(Request.PRODUCT, 90, Request.PAGE, 10)), "home-fanout", shares(Map.of(Request.HOME, 100)),
 			"concurrency-sweep", shares(Map.of(Request.HOME, 100)), "cpu-neighbour",
 			shares(Map.of(Request.PRODUCT, 80, Request.INSIGHTS, 20)), "orders", shares(Map.of(Request.ORDER, 100)),
-			"mixed", MIXED);
+			"mixed", EVERY_ENDPOINT);
 
 	private final Profile.Warmup settings;
 
@@ -96,7 +100,7 @@ final class Warmup {
 	}
 
 	static Map<Request, Integer> mixFor(String scenario) {
-		return MIXES.getOrDefault(scenario, MIXED);
+		return MIXES.getOrDefault(scenario, EVERY_ENDPOINT);
 	}
 
 	/**
