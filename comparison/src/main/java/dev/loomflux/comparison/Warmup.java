@@ -111,8 +111,17 @@ final class Warmup {
 	record Outcome(List<Double> rounds, List<Double> jitShares, boolean steady) {
 	}
 
-	/** Rounds until steady or {@code maxSeconds}. */
+	/**
+	 * Rounds until steady or {@code maxSeconds}; then closes its connections, so that the
+	 * 256 it kept open are not counted by the scenario that follows.
+	 */
 	Outcome run(String baseUrl, int maxSeconds) throws InterruptedException {
+		try (this.client) {
+			return rounds(baseUrl, maxSeconds);
+		}
+	}
+
+	private Outcome rounds(String baseUrl, int maxSeconds) throws InterruptedException {
 		// the customers' tokens, minted before the first round is timed
 		Tokens.load(Settings.issuer(), CUSTOMERS);
 		List<Double> rounds = new ArrayList<>();
