@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.loomflux.comparison.figures.Efficiency;
+import dev.loomflux.comparison.metrics.InterferenceMeter;
+import dev.loomflux.comparison.metrics.MachineSample;
 import dev.loomflux.comparison.metrics.MetricsScraper;
+import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.comparison.metrics.Scrape;
 import dev.loomflux.comparison.metrics.Windows;
 import dev.loomflux.comparison.results.CodeMetrics;
@@ -33,11 +37,13 @@ import dev.loomflux.launcher.Taskset;
 import dev.loomflux.launcher.Variant;
 
 /**
- * The comparison: the stub once, then each variant in turn (fresh database and Redis
- * index, start, warm-up until steady, every scenario with server-side scrapes), then the
- * outputs. Repeats run the whole variant sequence again, in alternating order (A B C D,
- * then D C B A: ABBA), so neither drift on a noisy machine nor a variant's place in the
- * sequence favours one variant.
+ * The comparison: the stub once, the databases pinned away from the service's core where
+ * there are cores for it, then each variant in turn (fresh database and Redis index,
+ * start, warm-up until steady, every scenario after a warm-up of its own, with
+ * server-side scrapes and the machine's interference per step), then the outputs. Repeats
+ * run the whole variant sequence again, in alternating order (A B C D, then D C B A:
+ * ABBA), so neither drift on a noisy machine nor a variant's place in the sequence
+ * favours one variant.
  */
 final class ComparisonRun {
 
@@ -57,9 +63,9 @@ final class ComparisonRun {
 	private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
 
 	/**
-	 * During warm-up both downstream calls take 20 ms: answered at once, a home page
-	 * never runs the code of a waiting call, which the JIT then compiles in the middle of
-	 * home-fanout.
+	 * During the first warm-up both downstream calls take 20 ms: answered at once, a home
+	 * page never runs the code of a waiting call, which the JIT then compiles in the
+	 * middle of home-fanout.
 	 */
 	private static final Map<String, Map<String, Object>> WARMUP_DOWNSTREAM = Map.of("recommendations",
 			Map.of("latency", "PT0.02S"), "promotions", Map.of("latency", "PT0.02S"));
@@ -85,6 +91,12 @@ final class ComparisonRun {
 	private final List<ScenarioRun> runs = new ArrayList<>();
 
 	private final Map<String, Manifest.ModelThreads> threads = new TreeMap<>();
+
+	/**
+	 * PostgreSQL and Redis, pinned away from the service's core for the run if they can
+	 * be.
+	 */
+	private DatabasePinning databases;
 
 	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
 			List<String> scenarios, Path folder, Microbench microbench) {
@@ -115,6 +127,8 @@ final class ComparisonRun {
 		}
 		Microbenchmarks microbenchmarks = this.microbench.run(progress);
 		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
+		this.databases = DatabasePinning.pinAway(this.settings, Machine.onlineCores());
+		progress.say("databases: %s", this.databases.rules().databases());
 		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
 			int mostInFlight = this.scenarios.stream()
 				.flatMap((name) -> this.profile.scenarios().get(name).labelledSteps().stream())
@@ -133,13 +147,16 @@ final class ComparisonRun {
 			}
 		}
 		finally {
+			this.databases.close();
 			Storage.dropDatabase(this.settings);
 			deleteAotCaches();
 		}
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
-		return new Results(ManifestFactory.create(this.profileName, this.profile, this.settings,
-				this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration, this.notes,
-				this.threads), this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+		return new Results(
+				ManifestFactory.create(this.profileName, this.profile, this.settings,
+						this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration,
+						this.notes, this.threads, this.databases.rules()),
+				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
 	}
 
 	/** Odd repeats (counted from 1) run the variants as given, even ones in reverse. */
@@ -164,9 +181,10 @@ final class ComparisonRun {
 			for (String scenario : this.scenarios) {
 				if (!service.isAlive()) {
 					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
-							+ "); restarted, without a warm-up, before " + scenario);
+							+ "); restarted and warmed up again before " + scenario);
 					try {
 						service = startFresh(variant, stub, logs);
+						warmUpEveryEndpoint(service, stub);
 					}
 					catch (Exception ex) {
 						this.notes.add(variant.name() + " did not restart: " + ex.getMessage() + "; its remaining "
@@ -193,17 +211,7 @@ final class ComparisonRun {
 			throws Exception {
 		Thread.sleep(1000);
 		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
-		// the downstream a little slow,
-		// so the warm-up compiles the paths of waiting calls too
-		stub.behave(WARMUP_DOWNSTREAM);
-		service.widen("0-" + (Machine.onlineCores() - 1));
-		Warmup.Outcome warmup;
-		try {
-			warmup = new Warmup(this.profile.warmup()).run(service.baseUrl());
-		}
-		finally {
-			service.pin(this.settings);
-		}
+		Warmup.Outcome warmup = warmUpEveryEndpoint(service, stub);
 		progress.variantReady();
 		this.threads.putIfAbsent(variant.name(), ModelThreadsReader.read(service.pid()));
 		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
@@ -225,12 +233,19 @@ final class ComparisonRun {
 			throw new IllegalStateException(ex);
 		}
 		progress.runStarting(variant.name(), name, repeat, scenario.seconds());
+		Warmup.Outcome warmup = null;
 		Path runFolder = this.folder.resolve("runs").resolve(variant.name() + "-" + name + "-" + repeat);
 		long origin = System.currentTimeMillis();
 		List<Scrape> scrapes = List.of();
+		List<MachineSample> machine = List.of();
 		try {
 			Files.createDirectories(runFolder);
 			stub.behave(scenario.downstream());
+			warmup = warmUp(service, Warmup.mixFor(name), this.profile.warmup().scenarioMaxSeconds());
+			if (!warmup.steady()) {
+				progress.say("%s · %s: warm-up NOT steady after %d rounds", variant.name(), name,
+						warmup.rounds().size());
+			}
 			Scenario type = Scenarios.named(name);
 			RunCheck check = type.check(database(), scenario.parameters());
 			check.before();
@@ -242,13 +257,17 @@ final class ComparisonRun {
 				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), plan,
 						variant.name() + " " + name + " #" + repeat);
 				scrapes = scraper.scrapes();
+				machine = scraper.machineSamples();
 			}
-			List<Step> steps = steps(outcome.latency(), scrapes, this.settings.serviceCores());
+			List<Step> steps = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
+					this.settings.serviceCores());
 			if (outcome.latency().stopReason() == null && service.isAlive()) {
 				steps = refineKnee(type, scenario, steps, plan, runFolder, service,
 						variant.name() + " " + name + " #" + repeat, progress);
 			}
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
+			figures.putAll(warmupFigures(warmup));
+			figures.putAll(Efficiency.of(steps));
 			// how long the service took to go quiet after what ran before
 			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
 			// it never did, and this run started anyway
@@ -266,7 +285,8 @@ final class ComparisonRun {
 		catch (Exception ex) {
 			progress.say("%s · %s failed: %s", variant.name(), name, ex.getMessage());
 			return new ScenarioRun(name, variant.name(), repeat, null, List.of(),
-					Windows.series(scrapes, origin, this.settings.serviceCores()), Map.of(),
+					Windows.series(scrapes, origin, this.settings.serviceCores()),
+					(warmup != null) ? warmupFigures(warmup) : Map.of(),
 					ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
@@ -300,13 +320,16 @@ final class ComparisonRun {
 					runFolder.resolve("latency-" + (steps.size() + 1) + ".json").toAbsolutePath().toString());
 			GatlingLauncher.Outcome outcome;
 			List<Scrape> scrapes;
+			List<MachineSample> machine;
 			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
 					this.profile.scrapeMillis())) {
 				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), single,
 						description + " " + extra.label());
 				scrapes = scraper.scrapes();
+				machine = scraper.machineSamples();
 			}
-			List<Step> measured = steps(outcome.latency(), scrapes, this.settings.serviceCores());
+			List<Step> measured = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
+					this.settings.serviceCores());
 			if (outcome.latency().stopReason() != null || measured.isEmpty() || !service.isAlive()) {
 				progress.say("%s: the knee search stopped at %s", description, extra.label());
 				break;
@@ -372,7 +395,8 @@ final class ComparisonRun {
 		return all;
 	}
 
-	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, int serviceCores) {
+	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, List<MachineSample> machine,
+			InterferenceMeter meter, int serviceCores) {
 		return latency.steps()
 			.stream()
 			.filter((figures) -> !figures.step().label().equals(LOAD_GENERATOR_WARMUP))
@@ -380,8 +404,52 @@ final class ComparisonRun {
 					figures.step().concurrency(), figures.step().background(), figures.step().seconds(),
 					figures.requests(),
 					Windows.stats(scrapes, figures.startMillis(), figures.endMillis(), serviceCores),
-					LoadGeneratorCheck.of(figures.loadGenerator()), null))
+					LoadGeneratorCheck.of(figures.loadGenerator()),
+					meter.over(machine, figures.startMillis(), figures.endMillis())))
 			.toList();
+	}
+
+	/** Nothing can be told about the service's core when it is not pinned. */
+	private InterferenceMeter interferenceMeter() {
+		return new InterferenceMeter(
+				Taskset.available() ? InterferenceMeter.cpus(this.settings.serviceCpus()) : java.util.Set.of(),
+				this.databases.shareServiceCores());
+	}
+
+	/**
+	 * A fresh JVM's long first warm-up, over every endpoint: each scenario's own warm-up
+	 * is short, and a scenario whose code the JIT met for the first time kept the
+	 * compiler threads at 40-50 % of the core for all of the 15 s it was given.
+	 */
+	private Warmup.Outcome warmUpEveryEndpoint(ServiceUnderTest service, DownstreamStub stub)
+			throws IOException, InterruptedException {
+		stub.behave(WARMUP_DOWNSTREAM);
+		return warmUp(service, Warmup.EVERY_ENDPOINT, this.profile.warmup().maxSeconds());
+	}
+
+	/** Warms the service up on its pinned core(s), the stub already set. */
+	private Warmup.Outcome warmUp(ServiceUnderTest service, Map<Warmup.Request, Integer> mix, int maxSeconds)
+			throws InterruptedException {
+		return new Warmup(this.profile.warmup(), mix, () -> jitTicks(service.pid())).run(service.baseUrl(), maxSeconds);
+	}
+
+	private static Long jitTicks(long pid) {
+		ProcStat proc = ProcStat.of(pid);
+		return (proc != null) ? proc.jitTicks() : null;
+	}
+
+	/**
+	 * {@link ScenarioRun#WARMUP_STEADY}, {@code warmupRounds} and {@code warmupJitShare},
+	 * the CPU the JIT compiler threads used in the last round over its wall time.
+	 */
+	private static Map<String, Double> warmupFigures(Warmup.Outcome warmup) {
+		Map<String, Double> figures = new java.util.LinkedHashMap<>();
+		figures.put(ScenarioRun.WARMUP_STEADY, warmup.steady() ? 1.0 : 0.0);
+		figures.put("warmupRounds", (double) warmup.rounds().size());
+		if (!warmup.jitShares().isEmpty() && warmup.jitShares().getLast() != null) {
+			figures.put("warmupJitShare", warmup.jitShares().getLast());
+		}
+		return figures;
 	}
 
 }

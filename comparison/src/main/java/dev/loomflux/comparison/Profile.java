@@ -34,10 +34,14 @@ public record Profile(int repeats, Warmup warmup, int scrapeMillis, Refine refin
 	 * @param roundSeconds length of one warm-up round
 	 * @param steadyRounds how many consecutive rounds must agree
 	 * @param tolerance how far (a fraction of their mean) those rounds may differ
-	 * @param maxSeconds the warm-up gives up after this long and says so
+	 * @param maxSeconds a variant's first warm-up (its JVM cold) gives up after this long
+	 * and says so
+	 * @param scenarioMaxSeconds the warm-up before each later scenario, the JVM warm but
+	 * the scenario's own paths perhaps not yet compiled, gives up after this long
 	 * @param concurrency requests the warm-up keeps in flight
 	 */
-	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int concurrency) {
+	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int scenarioMaxSeconds,
+			int concurrency) {
 	}
 
 	/**

@@ -55,24 +55,6 @@ final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * Lets every thread of the service run on {@code cpus} for a while (the warm-up),
-	 * until {@link #pin} puts it back. The JVM sized its pools (GC threads, carriers,
-	 * event loops) at start-up from the CPUs it was started on, so they stay sized for
-	 * the service CPUs.
-	 */
-	void widen(String cpus) throws IOException, InterruptedException {
-		affinity(cpus);
-	}
-
-	void pin(Settings settings) throws IOException, InterruptedException {
-		affinity(settings.serviceCpus());
-	}
-
-	private void affinity(String cpus) throws IOException, InterruptedException {
-		this.process.pinTo(cpus);
-	}
-
-	/**
 	 * Waits until the service's CPU has been under {@code idleShare} of its cores for two
 	 * half-second samples in a row, at most {@code limit}; how long that took. A scenario
 	 * that overloaded the service leaves it working off what was sent to it (clients gone

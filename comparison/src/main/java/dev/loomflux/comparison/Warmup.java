@@ -6,26 +6,42 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
+import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.gatling.endpoints.Tokens;
 
 /**
- * Warms a variant up until its throughput is steady, not for a fixed time: on one core
- * the JIT competes with the load, and a fixed 10 s warm-up once cut measured throughput
- * to a third. A closed loop of {@code concurrency} requests over every endpoint the
- * scenarios use (so each code path is compiled), in rounds; steady when the last rounds
- * agree within the tolerance. The service is given every core while it warms up
- * ({@link ServiceUnderTest#widen}), so that its JIT compiler threads do not compete with
- * the requests for its single core.
+ * Warms a variant up until it is steady, not for a fixed time: on one core the JIT
+ * competes with the load, and a fixed 10 s warm-up once cut measured throughput to a
+ * third. A closed loop of {@code concurrency} requests, on the service's pinned core(s),
+ * in rounds: once over every endpoint ({@link #EVERY_ENDPOINT}) when the JVM is fresh,
+ * then before each scenario with its own mix ({@link #mixFor}), the stub behaving as in
+ * the scenario. Steady when the last rounds agree within the tolerance and the JIT
+ * compiler threads were quiet in each of them: a throughput plateau alone once passed a
+ * variant whose C2 compiler thread then took a third of its core during the first
+ * measured step.
  */
 final class Warmup {
+
+	/**
+	 * The JIT is quiet in a round when its compiler threads used less CPU than this share
+	 * of the round's wall time (of one core), from /proc ({@link ProcStat#jitTicks()}):
+	 * under 4 clock ticks in a 2 s round; 1 % would be 2 ticks, the counter's own
+	 * resolution. Read from the threads' CPU time, not from the JVM's total compilation
+	 * time, which counts the compiler's waits for the one core too: 1.6 s of it in a 2 s
+	 * round in which the compiler threads used 0.08 s of CPU.
+	 */
+	static final double MAX_JIT_SHARE = 0.02;
 
 	/**
 	 * Warm-up orders use products the scenarios do not order from, so hot-product stock
@@ -36,51 +52,116 @@ final class Warmup {
 	/** The seed's customers, whose pages the warm-up opens. */
 	private static final int CUSTOMERS = 10_000;
 
+	/** The requests a warm-up sends. */
+	enum Request {
+
+		PRODUCT, PAGE, HOME, CART, INSIGHTS, ORDER
+
+	}
+
+	/**
+	 * As in MixedSimulation: every endpoint the scenarios use; a fresh JVM's first
+	 * warm-up, and the warm-up of scenarios not named below.
+	 */
+	static final Map<Request, Integer> EVERY_ENDPOINT = shares(Map.of(Request.PRODUCT, 50, Request.PAGE, 10,
+			Request.HOME, 20, Request.CART, 10, Request.INSIGHTS, 5, Request.ORDER, 5));
+
+	/**
+	 * Each scenario's requests in its simulation's proportions (percent). cpu-neighbour
+	 * warms its insights with the light parameters: its own 20,000 paths would leave a
+	 * round with a handful of answers. connections' price streams stay open for a whole
+	 * step, so it warms with the mix.
+	 */
+	private static final Map<String, Map<Request, Integer>> MIXES = Map.of("catalog-read",
+			shares(Map.of(Request.PRODUCT, 90, Request.PAGE, 10)), "home-fanout", shares(Map.of(Request.HOME, 100)),
+			"concurrency-sweep", shares(Map.of(Request.HOME, 100)), "cpu-neighbour",
+			shares(Map.of(Request.PRODUCT, 80, Request.INSIGHTS, 20)), "orders", shares(Map.of(Request.ORDER, 100)),
+			"mixed", EVERY_ENDPOINT);
+
 	private final Profile.Warmup settings;
+
+	private final Map<Request, Integer> mix;
+
+	private final Supplier<Long> jitTicks;
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(2))
 		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
 
-	Warmup(Profile.Warmup settings) {
+	/**
+	 * @param jitTicks reads the CPU time of the service's JIT compiler threads, in clock
+	 * ticks; null when it could not
+	 */
+	Warmup(Profile.Warmup settings, Map<Request, Integer> mix, Supplier<Long> jitTicks) {
 		this.settings = settings;
+		this.mix = mix;
+		this.jitTicks = jitTicks;
+	}
+
+	static Map<Request, Integer> mixFor(String scenario) {
+		return MIXES.getOrDefault(scenario, EVERY_ENDPOINT);
 	}
 
 	/**
-	 * Requests/s of each round; the last {@code steadyRounds} agree unless time ran out.
+	 * Requests/s of each round and the CPU its JIT compiler threads used, as a share of
+	 * the round's wall time (null where it could not be read); the last
+	 * {@code steadyRounds} agree unless time ran out.
 	 */
-	record Outcome(List<Double> rounds, boolean steady) {
+	record Outcome(List<Double> rounds, List<Double> jitShares, boolean steady) {
 	}
 
-	Outcome run(String baseUrl) throws InterruptedException {
+	/**
+	 * Rounds until steady or {@code maxSeconds}; then closes its connections, so that the
+	 * 256 it kept open are not counted by the scenario that follows.
+	 */
+	Outcome run(String baseUrl, int maxSeconds) throws InterruptedException {
+		try (this.client) {
+			return rounds(baseUrl, maxSeconds);
+		}
+	}
+
+	private Outcome rounds(String baseUrl, int maxSeconds) throws InterruptedException {
 		// the customers' tokens, minted before the first round is timed
 		Tokens.load(Settings.issuer(), CUSTOMERS);
 		List<Double> rounds = new ArrayList<>();
-		long deadline = System.nanoTime() + Duration.ofSeconds(this.settings.maxSeconds()).toNanos();
+		List<Double> jitShares = new ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
 		while (System.nanoTime() < deadline) {
+			Long jitBefore = this.jitTicks.get();
+			long start = System.nanoTime();
 			rounds.add(round(baseUrl));
-			if (steady(rounds, this.settings.steadyRounds(), this.settings.tolerance())) {
-				return new Outcome(rounds, true);
+			Long jitAfter = this.jitTicks.get();
+			double wallSeconds = (System.nanoTime() - start) / 1e9;
+			// a compiler thread that ended took its ticks with it
+			jitShares.add((jitBefore != null && jitAfter != null)
+					? Math.max(0, jitAfter - jitBefore) / ProcStat.TICKS_PER_SECOND / wallSeconds : null);
+			if (steady(rounds, jitShares, this.settings.steadyRounds(), this.settings.tolerance())) {
+				return new Outcome(rounds, jitShares, true);
 			}
 		}
-		return new Outcome(rounds, false);
+		return new Outcome(rounds, jitShares, false);
 	}
 
 	/**
 	 * Whether the last {@code count} rounds spread by at most {@code tolerance} of their
 	 * mean (max - min, so a slow steady climb, the JIT still at work, is not mistaken for
-	 * steady).
+	 * steady) and the JIT compiler threads used under {@link #MAX_JIT_SHARE} of each of
+	 * them; a round whose JIT time could not be read is not quiet.
 	 */
-	static boolean steady(List<Double> rounds, int count, double tolerance) {
-		if (rounds.size() < count) {
+	static boolean steady(List<Double> rounds, List<Double> jitShares, int count, double tolerance) {
+		if (rounds.size() < count || jitShares.size() < count) {
 			return false;
 		}
 		var last = rounds.subList(rounds.size() - count, rounds.size())
 			.stream()
 			.mapToDouble(Double::doubleValue)
 			.summaryStatistics();
-		return last.getAverage() > 0 && last.getMax() - last.getMin() <= tolerance * last.getAverage();
+		boolean plateau = last.getAverage() > 0 && last.getMax() - last.getMin() <= tolerance * last.getAverage();
+		boolean quiet = jitShares.subList(jitShares.size() - count, jitShares.size())
+			.stream()
+			.allMatch((share) -> share != null && share < MAX_JIT_SHARE);
+		return plateau && quiet;
 	}
 
 	private double round(String baseUrl) throws InterruptedException {
@@ -117,6 +198,11 @@ final class Warmup {
 		}
 	}
 
+	/** In the order of {@link Request}, so that draws are reproducible. */
+	private static Map<Request, Integer> shares(Map<Request, Integer> percent) {
+		return new EnumMap<>(percent);
+	}
+
 	/**
 	 * The customer's token from the stub's TEST issuer, minted for every customer before
 	 * the warm-up, as the load generator does before its run.
@@ -125,44 +211,39 @@ final class Warmup {
 		return "Bearer " + Tokens.of(customer);
 	}
 
-	/** The mix: mostly product reads, some of every other endpoint. */
-	private static HttpRequest request(String baseUrl) {
+	/** The next request of the mix, drawn in its proportions. */
+	private HttpRequest request(String baseUrl) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		int draw = random.nextInt(100);
+		int draw = random.nextInt(this.mix.values().stream().mapToInt(Integer::intValue).sum());
+		Request kind = null;
+		for (Map.Entry<Request, Integer> share : this.mix.entrySet()) {
+			kind = share.getKey();
+			draw -= share.getValue();
+			if (draw < 0) {
+				break;
+			}
+		}
 		long customer = 1 + random.nextInt(CUSTOMERS);
 		long product = 1 + random.nextInt(100);
-		String path;
-		HttpRequest.Builder builder;
-		if (draw < 55) {
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/products/" + product));
-		}
-		else if (draw < 65) {
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/products?category=books&limit=20"));
-		}
-		else if (draw < 80) {
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/home"))
+		HttpRequest.Builder builder = switch (kind) {
+			case PRODUCT -> HttpRequest.newBuilder(URI.create(baseUrl + "/api/products/" + product));
+			case PAGE -> HttpRequest.newBuilder(URI.create(baseUrl + "/api/products?category=books&limit=20"));
+			case HOME -> HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/home"))
 				.header("Authorization", bearer(customer));
-		}
-		else if (draw < 88) {
-			path = "/api/customers/" + customer + "/cart/items/" + product;
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-				.header("Authorization", bearer(customer))
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"));
-		}
-		else if (draw < 94) {
-			builder = HttpRequest
+			case CART ->
+				HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + customer + "/cart/items/" + product))
+					.header("Authorization", bearer(customer))
+					.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"));
+			case INSIGHTS -> HttpRequest
 				.newBuilder(URI.create(baseUrl + "/api/products/" + product + "/insights?horizonDays=30&paths=1000"));
-		}
-		else {
-			long warmupProduct = FIRST_WARMUP_PRODUCT + random.nextInt(4000);
-			builder = HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
+			case ORDER -> HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
 				.header("Authorization", bearer(customer))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", UUID.randomUUID().toString())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":" + customer + ",\"items\":[{\"productId\":"
-						+ warmupProduct + ",\"quantity\":1}]}"));
-		}
+						+ (FIRST_WARMUP_PRODUCT + random.nextInt(4000)) + ",\"quantity\":1}]}"));
+		};
 		return builder.timeout(Duration.ofSeconds(5)).build();
 	}
 

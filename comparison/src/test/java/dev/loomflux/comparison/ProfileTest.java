@@ -48,6 +48,8 @@ class ProfileTest {
 		Profile profile = Profile.load(name);
 		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 3 : 1);
 		assertThat(profile.warmup().steadyRounds()).isGreaterThanOrEqualTo(2);
+		assertThat(profile.warmup().scenarioMaxSeconds()).as("time for a warm JVM to show it is steady")
+			.isGreaterThanOrEqualTo(profile.warmup().steadyRounds() * profile.warmup().roundSeconds());
 		assertThat(new Profile.Scenario("X", null, null, List.of(new Plan.Step(null, 2000.0, null, null, 3)), null)
 			.labelledSteps()
 			.getFirst()

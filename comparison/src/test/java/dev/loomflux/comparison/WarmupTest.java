@@ -1,5 +1,6 @@
 package dev.loomflux.comparison;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,12 +9,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WarmupTest {
 
+	private static final List<Double> QUIET = List.of(0.2, 0.1, 0.015, 0.01, 0.0);
+
 	@Test
 	void shouldBeSteadyOnlyWhenTheLastRoundsAgreeWithinTheTolerance() {
-		assertThat(Warmup.steady(List.of(100.0, 500.0, 990.0, 1000.0, 1020.0), 3, 0.05)).isTrue();
-		assertThat(Warmup.steady(List.of(100.0, 500.0, 900.0, 1000.0, 1100.0), 3, 0.05)).as("still climbing").isFalse();
-		assertThat(Warmup.steady(List.of(1000.0, 1000.0), 3, 0.05)).as("too few rounds").isFalse();
-		assertThat(Warmup.steady(List.of(0.0, 0.0, 0.0), 3, 0.05)).as("nothing answered").isFalse();
+		assertThat(Warmup.steady(List.of(100.0, 500.0, 990.0, 1000.0, 1020.0), QUIET, 3, 0.05)).isTrue();
+		assertThat(Warmup.steady(List.of(100.0, 500.0, 900.0, 1000.0, 1100.0), QUIET, 3, 0.05)).as("still climbing")
+			.isFalse();
+		assertThat(Warmup.steady(List.of(1000.0, 1000.0), List.of(0.0, 0.0), 3, 0.05)).as("too few rounds").isFalse();
+		assertThat(Warmup.steady(List.of(0.0, 0.0, 0.0), List.of(0.0, 0.0, 0.0), 3, 0.05)).as("nothing answered")
+			.isFalse();
+	}
+
+	@Test
+	void shouldNotBeSteadyWhileTheJitStillCompiles() {
+		List<Double> plateau = List.of(100.0, 500.0, 990.0, 1000.0, 1020.0);
+		// C2 at 31 % of the core was seen after a throughput plateau
+		assertThat(Warmup.steady(plateau, List.of(0.4, 0.3, 0.31, 0.005, 0.0), 3, 0.05)).isFalse();
+		assertThat(Warmup.steady(plateau, List.of(0.4, 0.3, 0.0, Warmup.MAX_JIT_SHARE, 0.0), 3, 0.05))
+			.as("at the limit is not under it")
+			.isFalse();
+		assertThat(Warmup.steady(plateau, Arrays.asList(0.4, 0.3, 0.0, null, 0.0), 3, 0.05))
+			.as("a round whose JIT time could not be read")
+			.isFalse();
+	}
+
+	@Test
+	void shouldWarmEachScenarioWithItsOwnRequests() {
+		assertThat(Warmup.mixFor("catalog-read")).containsOnlyKeys(Warmup.Request.PRODUCT, Warmup.Request.PAGE);
+		assertThat(Warmup.mixFor("orders")).containsOnlyKeys(Warmup.Request.ORDER);
+		assertThat(Warmup.mixFor("connections")).as("no mix of its own: the mixed scenario's")
+			.isEqualTo(Warmup.mixFor("mixed"));
+		for (String scenario : List.of("catalog-read", "home-fanout", "concurrency-sweep", "cpu-neighbour", "orders",
+				"mixed")) {
+			assertThat(Warmup.mixFor(scenario).values().stream().mapToInt(Integer::intValue).sum()).as(scenario)
+				.isEqualTo(100);
+		}
 	}
 
 }

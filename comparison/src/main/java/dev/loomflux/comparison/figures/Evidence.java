@@ -57,6 +57,14 @@ public final class Evidence {
 	 * repeat: no verdict rests on a service still compiling.
 	 */
 	public List<ScenarioRun> runs(String scenario, String variant) {
+		return recorded(scenario, variant).stream().filter(Evidence::steady).toList();
+	}
+
+	/**
+	 * Every run of a scenario against a variant that has steps, steady or not, by repeat:
+	 * for the tables that say which runs were not steady, never for a verdict.
+	 */
+	public List<ScenarioRun> recorded(String scenario, String variant) {
 		if (this.results.scenarios() == null) {
 			return List.of();
 		}
@@ -64,7 +72,6 @@ public final class Evidence {
 			.stream()
 			.filter((run) -> scenario.equals(run.scenario()) && variant.equals(run.variant()))
 			.filter((run) -> run.steps() != null && !run.steps().isEmpty())
-			.filter(Evidence::steady)
 			.sorted(Comparator.comparingInt(ScenarioRun::repeat))
 			.toList();
 	}

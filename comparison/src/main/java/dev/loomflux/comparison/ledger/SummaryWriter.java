@@ -119,6 +119,7 @@ public final class SummaryWriter {
 		for (String scenario : results.scenarioNames()) {
 			md.append("\n### ").append(scenario).append("\n\n");
 			md.append(scenarioTable(evidence, scenario, results.variantNames()));
+			md.append(RunConditions.table(evidence, scenario, results.variantNames()));
 		}
 		md.append("\n## Notes\n\n");
 		for (String note : notes(results)) {
@@ -141,7 +142,8 @@ public final class SummaryWriter {
 				Format.bytes(manifest.memoryBytes()),
 				Format.orNotMeasured(manifest.loadAverageAtStart(), (v) -> String.format(Locale.ROOT, "%.2f", v)),
 				orNotRecorded(manifest.startedAt()),
-				(manifest.durationSeconds() != null) ? ", lasted " + Format.seconds(manifest.durationSeconds()) : "");
+				(manifest.durationSeconds() != null) ? ", lasted " + Format.seconds(manifest.durationSeconds()) : "")
+				+ RunConditions.rules(manifest.interference());
 	}
 
 	/** Its columns come from the scenario's type. */
@@ -224,6 +226,7 @@ public final class SummaryWriter {
 					.ifPresent(notes::add);
 			}
 		}
+		notes.addAll(RunConditions.interferenceNotes(results));
 		if (results.microbenchmarks() == null) {
 			notes.add("Microbenchmarks: not measured (they did not run).");
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Scrapes a service's {@code /actuator/prometheus} (on its management port) and its /proc
- * entry every {@code periodMillis} while a scenario runs. Runs in the comparison run's
- * JVM, on the load generator's cores, never on the service's.
+ * entry every {@code periodMillis} while a scenario runs, and with each scrape samples
+ * the machine ({@link MachineSample}: steal, the service's cores, the databases). Runs in
+ * the comparison run's JVM, on the load generator's cores, never on the service's.
  */
 public final class MetricsScraper implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Path PROC = Path.of("/proc");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -27,6 +31,8 @@ public final class MetricsScraper implements AutoCloseable {
 	private final long pid;
 
 	private final List<Scrape> scrapes = new ArrayList<>();
+
+	private final List<MachineSample> machine = new ArrayList<>();
 
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("scraper").daemon().factory());
@@ -52,6 +58,10 @@ public final class MetricsScraper implements AutoCloseable {
 		return List.copyOf(this.scrapes);
 	}
 
+	public synchronized List<MachineSample> machineSamples() {
+		return List.copyOf(this.machine);
+	}
+
 	@Override
 	public void close() {
 		this.timer.shutdownNow();
@@ -59,8 +69,10 @@ public final class MetricsScraper implements AutoCloseable {
 	}
 
 	private void scrapeOnce() {
+		MachineSample sample = MachineSample.take(PROC, this.pid, System.currentTimeMillis());
 		Scrape scrape = fetch();
 		synchronized (this) {
+			this.machine.add(sample);
 			this.scrapes.add(scrape);
 		}
 	}

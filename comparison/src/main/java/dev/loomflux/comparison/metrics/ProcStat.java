@@ -3,36 +3,74 @@ package dev.loomflux.comparison.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A process's CPU time and resident memory, read from /proc: what the OS says, whatever
  * the JVM reports about itself. {@code /proc/PID/stat} fields 14 and 15 are user and
  * system time in clock ticks (100 per second on Linux); {@code VmRSS} in
  * {@code /proc/PID/status} is in kB.
+ *
+ * @param jitTicks CPU time of the JVM's live JIT compiler threads ({@code C1/C2
+ * CompilerThreadN}, by their name in {@code /proc/PID/task/TID/comm}), in clock ticks;
+ * null when they could not be read. Not the JVM's own total compilation time
+ * ({@code jvm_compilation_time_ms_total}), which is elapsed time: on one core it counts
+ * the compiler's waits for the CPU too. A compiler thread that ends takes its time with
+ * it, so the sum can fall.
  */
-public record ProcStat(long cpuTicks, double rssBytes) {
+public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 
 	/** Clock ticks per second (USER_HZ); 100 on every Linux this runs on. */
 	public static final double TICKS_PER_SECOND = 100.0;
 
+	/** CPU ticks of the tasks under {@code tasks} named like a JIT compiler thread. */
+	static Long jitTicks(Path tasks) {
+		long ticks = 0;
+		try (Stream<Path> threads = Files.list(tasks)) {
+			for (Path thread : threads.toList()) {
+				if (isCompiler(thread)) {
+					ticks += cpuTicks(Files.readString(thread.resolve("stat")));
+				}
+			}
+			return ticks;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
 	/** Null when the process is gone. */
 	public static ProcStat of(long pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// the command name (field 2) may hold spaces:
-			// count fields after its closing parenthesis
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			long ticks = cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
 			double rss = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
 				.stream()
 				.filter((line) -> line.startsWith("VmRSS:"))
 				.mapToDouble((line) -> Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024)
 				.findFirst()
 				.orElse(Double.NaN);
-			return new ProcStat(ticks, rss);
+			return new ProcStat(ticks, rss, jitTicks(Path.of("/proc", Long.toString(pid), "task")));
 		}
 		catch (IOException | RuntimeException gone) {
 			return null;
+		}
+	}
+
+	/** utime + stime of a {@code stat} line. */
+	private static long cpuTicks(String stat) {
+		// the command name (field 2) may hold spaces:
+		// count fields after its closing parenthesis
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+	}
+
+	private static boolean isCompiler(Path thread) {
+		try {
+			String name = Files.readString(thread.resolve("comm"));
+			return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * @param cpuTicks user + system CPU time of the process from /proc/PID/stat, in clock
  * ticks
  * @param gcPauseSeconds cumulative {@code jvm_gc_pause_seconds_sum}
+ * @param allocatedBytes cumulative {@code jvm_gc_memory_allocated_bytes_total}
+ * @param jitTicks CPU time of the JIT compiler threads from /proc ({@link ProcStat})
  * @param serverBuckets cumulative {@code http_server_requests_seconds_bucket} of the
  * public API (not actuator), summed over every label but {@code le}: upper bound in
  * seconds -> count
@@ -21,7 +23,7 @@ import java.util.TreeMap;
 public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
 		Double eventLoopPendingTasks, Double gcPauseSeconds, TreeMap<Double, Double> serverBuckets,
-		Double requestsInFlight) {
+		Double requestsInFlight, Double allocatedBytes, Long jitTicks) {
 
 	/**
 	 * Picks the figures out of one exposition; {@code proc} adds what the JVM does not
@@ -38,13 +40,15 @@ public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double hea
 				metrics.firstOf("hikaricp_connections_active", "r2dbc_pool_acquired_connections"),
 				metrics.firstOf("hikaricp_connections_pending", "r2dbc_pool_pending_connections"),
 				metrics.sum("reactor_netty_eventloop_pending_tasks"), metrics.sum("jvm_gc_pause_seconds_sum"),
-				apiBuckets(metrics), metrics.sum("http_server_requests_active_seconds_gcount"));
+				apiBuckets(metrics), metrics.sum("http_server_requests_active_seconds_gcount"),
+				metrics.sum("jvm_gc_memory_allocated_bytes_total"), (proc != null) ? proc.jitTicks() : null);
 	}
 
 	/** A scrape that failed: only /proc, if the process is still there. */
 	static Scrape procOnly(long timeMillis, ProcStat proc) {
 		return new Scrape(timeMillis, (proc != null) ? proc.cpuTicks() : null, (proc != null) ? proc.rssBytes() : null,
-				null, null, null, null, null, null, null, null, new TreeMap<>(), null);
+				null, null, null, null, null, null, null, null, new TreeMap<>(), null, null,
+				(proc != null) ? proc.jitTicks() : null);
 	}
 
 	private static TreeMap<Double, Double> apiBuckets(PrometheusText metrics) {

@@ -45,7 +45,8 @@ public final class Windows {
 				peak(gauges, Scrape::virtualThreadsQueued), peak(gauges, Scrape::dbPoolActive),
 				peak(gauges, Scrape::dbPoolPending), peak(gauges, Scrape::eventLoopPendingTasks),
 				difference(before, after, Scrape::gcPauseSeconds), p99Millis(before, after),
-				peak(gauges, Scrape::requestsInFlight));
+				peak(gauges, Scrape::requestsInFlight), difference(before, after, Scrape::allocatedBytes),
+				jitCpuSeconds(before, after));
 	}
 
 	/** The scrapes as a time series, in seconds since {@code originMillis}. */
@@ -110,6 +111,15 @@ public final class Windows {
 		}
 		double cpuSeconds = (after.cpuTicks() - before.cpuTicks()) / ProcStat.TICKS_PER_SECOND;
 		return cpuSeconds / ((after.timeMillis() - before.timeMillis()) / 1000.0) / cores;
+	}
+
+	/** A compiler thread that ended took its time with it: never below zero. */
+	private static Double jitCpuSeconds(Scrape before, Scrape after) {
+		if (before == null || after == null || before == after || before.jitTicks() == null
+				|| after.jitTicks() == null) {
+			return null;
+		}
+		return Math.max(0, after.jitTicks() - before.jitTicks()) / ProcStat.TICKS_PER_SECOND;
 	}
 
 	private static Double difference(Scrape before, Scrape after, Function<Scrape, Double> counter) {

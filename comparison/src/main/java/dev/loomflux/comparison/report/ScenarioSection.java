@@ -61,6 +61,7 @@ final class ScenarioSection {
 		page.charts(charts);
 		percentiles(page);
 		errors(page);
+		InterferenceTable.render(page, this.data);
 		runFigures(page);
 		page.html("<h3>Server samples during each run</h3>");
 		page.charts(List.of(timeSeries("cpu", "CPU (% of the service's core)", (s) -> pct(s.cpu())),

@@ -11,9 +11,10 @@ import java.util.List;
  * @param idleRssBytes resident set size after start-up, before warm-up
  * @param idleHeapUsedBytes {@code jvm_memory_used_bytes{area="heap"}} at the same moment
  * @param idlePlatformThreads {@code jvm_threads_live_threads} at the same moment
- * @param warmupRounds requests/s of each warm-up round, in order
- * @param warmupSteady whether the last rounds agreed within the profile's tolerance
- * (false: the warm-up hit its time limit first)
+ * @param warmupRounds requests/s of each round of its first warm-up (the JVM cold, the
+ * first scenario's requests), in order
+ * @param warmupSteady whether the last rounds agreed within the profile's tolerance with
+ * the JIT quiet (false: the warm-up hit its time limit first)
  */
 public record Footprint(String variant, Double startupSeconds, Double idleRssBytes, Double idleHeapUsedBytes,
 		Double idlePlatformThreads, List<Double> warmupRounds, boolean warmupSteady) {

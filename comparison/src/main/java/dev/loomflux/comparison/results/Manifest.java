@@ -27,11 +27,22 @@ import java.util.Map;
  * to start, a missing tool)
  * @param threads per variant, the threads its concurrency model ran on, read from the
  * running service after its warm-up
+ * @param interference the thresholds that invalidate a step, and whether the databases
+ * were pinned away from the service's cores; null in runs recorded before it
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
-		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads) {
+		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads, InterferenceRules interference) {
+
+	/** Without thread counts and interference rules (runs recorded before them). */
+	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
+			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
+			String cpuModel, int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings,
+			List<String> variants, List<String> scenarios, List<String> notes) {
+		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
+				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, null, null);
+	}
 
 	/**
 	 * @param eventLoopThreads Reactor Netty's event-loop threads

@@ -15,10 +15,27 @@ import java.util.List;
  * @param figures figures of the whole run, named: {@code rssBytesPerStream}
  * (connections), {@code heapBytesPerInFlight} and {@code rssBytesPerInFlight}
  * (concurrency-sweep, slope between the lowest and highest step), {@code ordersCreated},
- * {@code stockInvariantViolations}, {@code duplicateOrders} (orders); a figure that could
- * not be derived is absent
+ * {@code stockInvariantViolations}, {@code duplicateOrders} (orders); in every run
+ * {@link #WARMUP_STEADY}, {@code warmupRounds} and {@code warmupJitShare} (the warm-up
+ * before it), and in open-model runs the cost per request at the lowest step
+ * ({@code efficiencyRate}, {@code cpuMicrosPerRequest}, {@code capacityPerCore},
+ * {@code allocatedBytesPerRequest}, {@code databaseCpuMicrosPerRequest}); a figure that
+ * could not be derived is absent
  * @param failure why the run produced no (or partial) figures; null when it went through
  */
 public record ScenarioRun(String scenario, String variant, int repeat, String gatlingReport, List<Step> steps,
 		List<Sample> series, java.util.Map<String, Double> figures, String failure) {
+
+	/**
+	 * The figure that says whether the service was warm when the run began: 1 when the
+	 * warm-up before it ended steady (throughput plateau and the JIT quiet), 0 when it
+	 * hit its time limit. No verdict may rest on a run without 1.
+	 */
+	public static final String WARMUP_STEADY = "warmupSteady";
+
+	/** Whether the warm-up before this run ended steady; false when not recorded. */
+	public boolean warm() {
+		return this.figures != null && Double.valueOf(1.0).equals(this.figures.get(WARMUP_STEADY));
+	}
+
 }

@@ -23,8 +23,25 @@ package dev.loomflux.comparison.results;
  * @param requestsInFlight peak HTTP requests the server was handling (its
  * {@code http.server.requests.active} timer), measured, not the load's configured
  * concurrency
+ * @param allocatedBytes heap allocated during the step
+ * ({@code jvm_gc_memory_allocated_bytes_total})
+ * @param jitCpuSeconds CPU time the JIT compiler threads used during the step, from
+ * /proc: how far the service was from warm
  */
 public record ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
-		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms, Double requestsInFlight) {
+		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms, Double requestsInFlight,
+		Double allocatedBytes, Double jitCpuSeconds) {
+
+	/**
+	 * Without the in-flight, allocation and compilation figures (runs recorded before
+	 * them).
+	 */
+	public ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
+			Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
+			Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms) {
+		this(cpu, cpuSeconds, rssBytes, heapUsedBytes, platformThreads, virtualThreadsMounted, virtualThreadsQueued,
+				dbPoolActive, dbPoolPending, eventLoopPendingTasks, gcPauseSeconds, serverP99Ms, null, null, null);
+	}
+
 }

@@ -67,7 +67,7 @@ final class Fixtures {
 
 	static ServerStats server(Double cpu, Double cpuSeconds, Double rss, Double threads, Double inFlight) {
 		return new ServerStats(cpu, cpuSeconds, rss, rss / 4, threads, null, null, null, null, null, null, null,
-				inFlight);
+				inFlight, null, null);
 	}
 
 	Fixtures run(String scenario, String variant, Step... steps) {
@@ -113,7 +113,7 @@ final class Fixtures {
 		Manifest manifest = new Manifest(this.profile, 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
 				List.of(), this.serviceCpus, "0", "Test CPU", 2, 24L << 30, 0.3, this.settings,
 				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"),
-				Map.of());
+				Map.of(), null);
 		return new Results(manifest, this.footprints, this.runs, this.micro, this.code, List.<ClaimVerdict>of());
 	}
 

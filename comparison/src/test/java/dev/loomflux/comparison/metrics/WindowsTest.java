@@ -24,6 +24,10 @@ class WindowsTest {
 		assertThat(stats.rssBytes()).isEqualTo(3e8);
 		assertThat(stats.gcPauseSeconds()).isCloseTo(0.4, within(1e-9));
 		assertThat(stats.eventLoopPendingTasks()).as("a metric the variant does not have").isNull();
+		assertThat(stats.allocatedBytes())
+			.as("1,000 bytes a ms, from the scrape before the window to the one at its end")
+			.isEqualTo(2e6);
+		assertThat(stats.jitCpuSeconds()).as("half the process's 120 ticks").isCloseTo(0.6, within(1e-9));
 	}
 
 	@Test
@@ -64,7 +68,8 @@ class WindowsTest {
 	}
 
 	private static Scrape scrape(long time, long ticks, double rss, double gc, TreeMap<Double, Double> buckets) {
-		return new Scrape(time, ticks, rss, 1e7, 30.0, 1.0, 0.0, 2.0, 0.0, null, gc, buckets, 12.0);
+		return new Scrape(time, ticks, rss, 1e7, 30.0, 1.0, 0.0, 2.0, 0.0, null, gc, buckets, 12.0, time * 1000.0,
+				ticks / 2);
 	}
 
 }

@@ -40,7 +40,7 @@ class ScenariosTest {
 
 	private static Step step(int concurrency, Double rss, Double heap) {
 		return new Step(concurrency + " in flight", null, concurrency, null, 5, Map.of(),
-				new ServerStats(null, null, rss, heap, null, null, null, null, null, null, null, null, null));
+				new ServerStats(null, null, rss, heap, null, null, null, null, null, null, null, null));
 	}
 
 }

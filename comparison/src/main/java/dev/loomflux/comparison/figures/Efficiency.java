@@ -1,0 +1,60 @@
+package dev.loomflux.comparison.figures;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.loomflux.comparison.results.ServerStats;
+import dev.loomflux.comparison.results.Step;
+
+/**
+ * What one request costs the service, measured at a rate below every knee: the run's
+ * lowest open step. CPU time is what the process was charged (/proc), which the
+ * hypervisor's steal does not inflate and a busy neighbour does not slow; so, unlike a
+ * knee, it can be compared across machines and noisy runs. The figures of the run:
+ * <ul>
+ * <li>{@code efficiencyRate}: the offered rate of the step they come from, req/s</li>
+ * <li>{@code cpuMicrosPerRequest}: the service's CPU time per successful request, µs</li>
+ * <li>{@code capacityPerCore}: 1 core-second over that, req/s: what one core could serve
+ * if CPU were all that limited it (cross-check it with the knee)</li>
+ * <li>{@code allocatedBytesPerRequest}: heap allocated per successful request</li>
+ * <li>{@code databaseCpuMicrosPerRequest}: CPU PostgreSQL and Redis used per successful
+ * request, µs (on 2 cores they share the service's core: its cost too)</li>
+ * </ul>
+ * A figure whose inputs are missing is left out. Closed-model scenarios have no such step
+ * and no such figures.
+ */
+public final class Efficiency {
+
+	private Efficiency() {
+	}
+
+	public static Map<String, Double> of(List<Step> steps) {
+		Map<String, Double> figures = new LinkedHashMap<>();
+		Step lowest = steps.stream()
+			.filter((step) -> step.offeredRate() != null)
+			.min(Comparator.comparingDouble(Step::offeredRate))
+			.orElse(null);
+		Double ok = (lowest != null) ? Steps.totalOk(lowest) : null;
+		if (ok == null || ok <= 0) {
+			return figures;
+		}
+		figures.put("efficiencyRate", lowest.offeredRate());
+		Double cpuPerRequest = Steps.cpuSecondsPerOk(lowest);
+		if (cpuPerRequest != null && cpuPerRequest > 0) {
+			figures.put("cpuMicrosPerRequest", cpuPerRequest * 1e6);
+			figures.put("capacityPerCore", 1 / cpuPerRequest);
+		}
+		Double allocated = Steps.server(lowest, ServerStats::allocatedBytes);
+		if (allocated != null) {
+			figures.put("allocatedBytesPerRequest", allocated / ok);
+		}
+		if (lowest.interference() != null && lowest.interference().databaseCpuShare() != null) {
+			figures.put("databaseCpuMicrosPerRequest",
+					lowest.interference().databaseCpuShare() * lowest.seconds() / ok * 1e6);
+		}
+		return figures;
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.loomflux.comparison.metrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL and Redis processes on this machine, found by their command name in
+ * {@code /proc}: what the service waits on, and what may run on its core.
+ */
+public final class DatabaseProcesses {
+
+	/**
+	 * Command names ({@code /proc/PID/comm}): every PostgreSQL process is
+	 * {@code postgres}; Redis is {@code redis-server}, its snapshot child
+	 * {@code redis-rdb-bgsave}.
+	 */
+	static final Set<String> NAMES = Set.of("postgres", "redis-server", "redis-rdb-bgsave");
+
+	private DatabaseProcesses() {
+	}
+
+	/** Their process ids; empty where there are none or /proc cannot be read. */
+	public static List<Long> pids(Path proc) {
+		try (Stream<Path> entries = Files.list(proc)) {
+			return entries.filter((entry) -> entry.getFileName().toString().matches("[0-9]+"))
+				.filter((entry) -> NAMES.contains(comm(entry)))
+				.map((entry) -> Long.parseLong(entry.getFileName().toString()))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * Their CPU time in clock ticks: user and system time of each (fields 14-15 of
+	 * {@code /proc/PID/stat}) plus that of its children that have exited (16-17), so that
+	 * a PostgreSQL backend that ends does not take its time with it (the postmaster reaps
+	 * it). Null when none was found.
+	 */
+	public static Long cpuTicks(Path proc) {
+		long ticks = 0;
+		boolean found = false;
+		for (long pid : pids(proc)) {
+			try {
+				String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				for (int field = 11; field <= 14; field++) {
+					ticks += Long.parseLong(fields[field]);
+				}
+				found = true;
+			}
+			catch (IOException | RuntimeException gone) {
+				// ended between the listing and the read: its parent has its time
+			}
+		}
+		return found ? ticks : null;
+	}
+
+	private static String comm(Path process) {
+		try {
+			return Files.readString(process.resolve("comm")).strip();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}
