@@ -23,7 +23,7 @@ class CompareCommandTest {
 		Answer answer = Answer.of("--help");
 
 		assertThat(answer.exitCode()).isZero();
-		assertThat(answer.out()).contains("quick", "full")
+		assertThat(answer.out()).contains("smoke", "quick", "full")
 			.contains("some of loom, platform, reactive, reactive-inline")
 			.contains("catalog-read, home-fanout,")
 			.contains("mixed,", "connections");
@@ -42,7 +42,7 @@ class CompareCommandTest {
 	@CsvSource(delimiter = '|',
 			textBlock = """
 					--variants loom,nope | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop but was 'nope'
-					--profile fast       | Invalid value for option '--profile': expected one of quick, full but was 'fast'
+					--profile fast       | Invalid value for option '--profile': expected one of smoke, quick, full but was 'fast'
 					--profile=full --scenarios orders,nope | Invalid value for option '--scenarios': expected one of catalog-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was 'nope'
 					--scenarios=         | Invalid value for option '--scenarios': expected one of catalog-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was ''
 					--bogus              | Unknown option: '--bogus'

@@ -3,6 +3,7 @@ package dev.loomflux.comparison;
 import java.util.List;
 
 import dev.loomflux.gatling.Plan;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,7 +16,7 @@ class ProfileTest {
 			"cpu-neighbour", "orders", "mixed", "connections");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldHaveEveryScenarioOfTheSpecWithASimulationThatExists(String name) throws Exception {
 		Profile profile = Profile.load(name);
 		assertThat(profile.scenarios().keySet()).containsExactlyElementsOf(SPEC_SCENARIOS);
@@ -30,7 +31,7 @@ class ProfileTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldNeverAskLoopingUsersToDecrease(String name) throws Exception {
 		for (Profile.Scenario scenario : Profile.load(name).scenarios().values()) {
 			List<Integer> closed = scenario.steps()
@@ -43,7 +44,7 @@ class ProfileTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldRepeatTheFullProfileAtLeastThreeTimes(String name) throws Exception {
 		Profile profile = Profile.load(name);
 		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 3 : 1);
@@ -52,6 +53,19 @@ class ProfileTest {
 			.labelledSteps()
 			.getFirst()
 			.label()).isEqualTo("2000 req/s");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "smoke", "quick", "full" })
+	void shouldWithholdVerdictsInTheSmokeProfileOnly(String name) throws Exception {
+		assertThat(Profile.load(name).verdicts()).isEqualTo(!name.equals("smoke"));
+	}
+
+	@Test
+	void shouldRunEveryScenarioOfTheSmokeProfileOnceInOneStep() throws Exception {
+		Profile smoke = Profile.load("smoke");
+		assertThat(smoke.repeats()).isOne();
+		assertThat(smoke.scenarios().values()).allSatisfy((scenario) -> assertThat(scenario.steps()).hasSize(1));
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The conditions of a run, recorded so that anyone can tell what the figures mean and
  * rerun them.
  *
- * @param profile {@code quick} or {@code full}
+ * @param profile {@code smoke}, {@code quick} or {@code full}
  * @param repeats how many times each scenario ran per variant
  * @param gitCommit the commit the services were built from; {@code gitDirty} whether the
  * tree had changes
@@ -25,9 +25,17 @@ import java.util.Map;
  * @param variants the variants measured, in order; {@code scenarios} the scenarios run
  * @param notes anything the run noticed about its own conditions (a variant that failed
  * to start, a missing tool)
+ * @param verdictsWithheld whether the profile gives no verdicts (smoke): then the run
+ * computes no claims ledger; absent ({@code false}) in runs recorded before there was a
+ * smoke profile
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
-		List<String> scenarios, List<String> notes) {
+		List<String> scenarios, List<String> notes, Boolean verdictsWithheld) {
+
+	public Manifest {
+		verdictsWithheld = (verdictsWithheld != null) && verdictsWithheld;
+	}
+
 }

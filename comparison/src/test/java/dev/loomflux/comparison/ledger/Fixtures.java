@@ -30,6 +30,8 @@ final class Fixtures {
 
 	private String serviceCpus = "1";
 
+	private boolean verdictsWithheld;
+
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
 	static RequestStats stats(long ok, long ko, double okPerSecond, Double p99) {
@@ -92,6 +94,12 @@ final class Fixtures {
 		return this;
 	}
 
+	/** A smoke run's results: the profile withholds verdicts. */
+	Fixtures withoutVerdicts() {
+		this.verdictsWithheld = true;
+		return this;
+	}
+
 	Fixtures setting(String key, String value) {
 		this.settings.put(key, value);
 		return this;
@@ -100,7 +108,8 @@ final class Fixtures {
 	Results build() {
 		Manifest manifest = new Manifest("quick", 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
 				List.of(), this.serviceCpus, "0", "Test CPU", 2, 24L << 30, 0.3, this.settings,
-				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"));
+				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"),
+				this.verdictsWithheld);
 		return new Results(manifest, this.footprints, this.runs, this.micro, this.code, List.<ClaimVerdict>of());
 	}
 
