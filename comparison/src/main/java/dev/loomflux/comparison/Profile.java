@@ -29,11 +29,11 @@ public record Profile(int repeats, Boolean verdicts, Warmup warmup, int scrapeMi
 	/** Every profile there is, one YAML file each under {@code profiles/}. */
 	public static final List<String> NAMES = List.of("smoke", "quick", "full");
 
+	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
 	public Profile {
 		verdicts = (verdicts == null) || verdicts;
 	}
-
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	/**
 	 * @param roundSeconds length of one warm-up round

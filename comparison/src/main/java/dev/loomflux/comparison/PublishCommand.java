@@ -56,6 +56,11 @@ public final class PublishCommand implements Callable<Integer> {
 			return 2;
 		}
 		Results results = ResultsJson.read(json);
+		if (results.manifest() != null && results.manifest().verdictsWithheld()) {
+			System.err.println(this.folder + " is a " + results.manifest().profile()
+					+ " run, which gives no verdicts: only quick and full runs are published");
+			return 2;
+		}
 		Optional<String> day = day(results);
 		if (day.isEmpty()) {
 			System.err.println((this.date != null) ? "--date must be a day, YYYY-MM-DD, not " + this.date
@@ -111,12 +116,15 @@ public final class PublishCommand implements Callable<Integer> {
 			.append("\n\nEvery chart of [report.html](report.html), rendered by `./loomflux publish` in headless Chromium. ")
 			.append("The claims ledger and the conditions of the run: [summary.md](summary.md); every figure: ")
 			.append("[results.json](results.json).\n");
+		String section = null;
 		for (ChartImages.Chart chart : charts) {
-			md.append("\n## ")
+			if (!chart.section().equals(section)) {
+				section = chart.section();
+				md.append("\n## ").append(section).append('\n');
+			}
+			md.append("\n### ")
 				.append(chart.title())
-				.append(" (`")
-				.append(chart.id())
-				.append("`)\n\n![")
+				.append("\n\n![")
 				.append(chart.title())
 				.append("](charts/")
 				.append(chart.file())

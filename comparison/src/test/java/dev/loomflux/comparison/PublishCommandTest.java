@@ -51,7 +51,8 @@ class PublishCommandTest {
 		}
 		assertThat(published.resolve("charts.md")).content()
 			.contains("# Charts of the full profile run published as 2025-01-01",
-					"![Idle memory after start-up](charts/footprint-idle-memory.png)");
+					"\n## Footprints: start-up, idle, warm-up\n\n### Idle memory after start-up\n\n"
+							+ "![Idle memory after start-up](charts/footprint-idle-memory.png)\n");
 	}
 
 	@Test
@@ -71,6 +72,17 @@ class PublishCommandTest {
 		Path run = smallRun();
 		assertThat(publish(run.toString(), "--into", this.dir.resolve("out").toString(), "--date", "yesterday"))
 			.isEqualTo(2);
+		assertThat(this.dir.resolve("out")).doesNotExist();
+	}
+
+	@Test
+	void shouldRefuseASmokeRunWhichGivesNoVerdicts() throws Exception {
+		Path run = smallRun();
+		ObjectNode json = (ObjectNode) ResultsJson.mapper().readTree(run.resolve("results.json").toFile());
+		((ObjectNode) json.get("manifest")).put("profile", "smoke").put("verdictsWithheld", true);
+		ResultsJson.mapper().writeValue(run.resolve("results.json").toFile(), json);
+
+		assertThat(publish(run.toString(), "--into", this.dir.resolve("out").toString())).isEqualTo(2);
 		assertThat(this.dir.resolve("out")).doesNotExist();
 	}
 

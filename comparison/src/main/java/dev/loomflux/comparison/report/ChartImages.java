@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,9 @@ public final class ChartImages {
 	private static final Pattern DATA = Pattern
 		.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL);
 
+	/** The page's section headings and chart canvases, in page order. */
+	private static final Pattern SECTION_OR_CANVAS = Pattern.compile("<h2>([^<]*)</h2>|<canvas id=\"([^\"]*)\"");
+
 	private ChartImages() {
 	}
 
@@ -36,8 +41,9 @@ public final class ChartImages {
 	 *
 	 * @param id its canvas id, also the image's file name
 	 * @param title its heading
+	 * @param section the heading of the report's section it is in
 	 */
-	public record Chart(String id, String title) {
+	public record Chart(String id, String title, String section) {
 
 		public String file() {
 			return this.id + ".png";
@@ -47,15 +53,43 @@ public final class ChartImages {
 
 	/** The report's charts in page order, read from the data its script draws from. */
 	public static List<Chart> charts(Path report) throws IOException {
-		Matcher data = DATA.matcher(Files.readString(report, StandardCharsets.UTF_8));
+		String html = Files.readString(report, StandardCharsets.UTF_8);
+		Matcher data = DATA.matcher(html);
 		if (!data.find()) {
 			throw new IOException(report + " has no report-data: not a loomflux report");
 		}
+		Map<String, String> sections = sections(html);
 		List<Chart> charts = new ArrayList<>();
 		for (JsonNode chart : ResultsJson.mapper().readTree(data.group(1))) {
-			charts.add(new Chart(chart.path("id").asString(), chart.path("title").asString()));
+			String id = chart.path("id").asString();
+			charts.add(new Chart(id, chart.path("title").asString(), sections.getOrDefault(id, "")));
 		}
 		return charts;
+	}
+
+	/** Canvas id -> the text of the last section heading before it. */
+	private static Map<String, String> sections(String html) {
+		Map<String, String> sections = new HashMap<>();
+		String section = "";
+		Matcher tags = SECTION_OR_CANVAS.matcher(html);
+		while (tags.find()) {
+			if (tags.group(1) != null) {
+				section = unescape(tags.group(1));
+			}
+			else {
+				sections.put(unescape(tags.group(2)), section);
+			}
+		}
+		return sections;
+	}
+
+	/** The reverse of {@link Html#text}. */
+	private static String unescape(String text) {
+		return text.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&amp;", "&");
 	}
 
 	/** Renders every chart of the report into {@code folder}, one PNG each. */
