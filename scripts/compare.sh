@@ -3,7 +3,8 @@
 #                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [--aot-cache]
 #                           [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
-#   --profile NAME       quick (the default: about 12 minutes on 2 cores), full (every run 3 times, about two hours) or smoke (tries the pipeline)
+#   --profile NAME       smoke (every scenario once, one short step, no verdicts: for trying the pipeline),
+#                        quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)
 #   --variants A,B       some of the variants below (default: all but reactive-one-loop)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
@@ -28,7 +29,7 @@ variants=(loom platform reactive reactive-inline reactive-one-loop) # launcher's
 scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
-  sed -n '2,14s/^# \{0,1\}//p' "$0"
+  sed -n '2,15s/^# \{0,1\}//p' "$0"
   echo "variants:  ${variants[*]}"
   echo "scenarios: $(scenarios quick | xargs)"
 }

@@ -1,6 +1,7 @@
 # Sourced by ./loomflux: find JDK 25 and make sure PostgreSQL and Redis answer on localhost,
 # starting them if installed and installing them from Debian packages if absent; install the
-# Prometheus binary that the observability check runs and the Chromium that the report check opens.
+# Prometheus binary that the observability check runs and the Chromium that the report checks
+# and ./loomflux publish use.
 
 PG_HOST=${LOOMFLUX_TEST_PG_HOST:-127.0.0.1}
 PG_PORT=${LOOMFLUX_TEST_PG_PORT:-5432}
@@ -140,15 +141,16 @@ ensure_postgres_and_redis_for_compare() {
   exit 1
 }
 
-# The report check (comparison's ReportPageBrowserTest) opens report.html in headless Chromium.
-# Without the binary (and without root to install it) the check is skipped, saying why.
+# The report checks (comparison's ReportPageBrowserTest, ChartImagesTest) open report.html in headless
+# Chromium, and ./loomflux publish renders its charts with it. Without the binary (and without root to
+# install it) the checks are skipped, saying why, and publish refuses.
 ensure_chromium() {
   if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then return; fi
   [ -n "${CHROMIUM_BIN:-}" ] && return
   if can_install && apt-cache show chromium >/dev/null 2>&1; then
-    say "installing Chromium (headless only, for the report check)"
+    say "installing Chromium (headless only, for the report checks and charts)"
     apt_install chromium
   else
-    say "no chromium binary: the report's browser check will be skipped"
+    say "no chromium binary: the report's browser checks will be skipped and publish cannot render charts"
   fi
 }

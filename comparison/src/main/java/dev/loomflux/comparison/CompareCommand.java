@@ -38,7 +38,8 @@ public final class CompareCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--profile", defaultValue = "quick",
-			description = "quick (the default: about 12 minutes on 2 cores), full (every run 3 times, about two hours) or smoke (tries the pipeline)")
+			description = "smoke (every scenario once, one short step, no verdicts: for trying the pipeline), "
+					+ "quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,

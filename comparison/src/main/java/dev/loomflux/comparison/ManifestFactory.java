@@ -43,7 +43,7 @@ final class ManifestFactory {
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				ServiceProcess.JVM_FLAGS, where.serviceCpus(), where.loadCpus(), Machine.cpuModel(),
 				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), configuration(Path.of(".")),
-				variants, scenarios, notes, threads, interference);
+				variants, scenarios, notes, threads, interference, !settings.verdicts());
 	}
 
 	/**

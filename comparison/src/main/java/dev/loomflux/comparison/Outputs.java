@@ -2,6 +2,7 @@ package dev.loomflux.comparison;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.loomflux.comparison.ledger.Ledger;
 import dev.loomflux.comparison.ledger.SummaryWriter;
@@ -11,8 +12,9 @@ import dev.loomflux.comparison.results.ResultsJson;
 
 /**
  * The three outputs of a run, written into its results folder: the claims ledger is
- * computed once from the measured figures and goes into all three; the two documents are
- * rendered from results.json alone, so {@link ReportCommand} can render them again.
+ * computed once from the measured figures (unless the profile withholds verdicts) and
+ * goes into all three; the two documents are rendered from results.json alone, so
+ * {@link ReportCommand} can render them again.
  */
 final class Outputs {
 
@@ -20,8 +22,9 @@ final class Outputs {
 	}
 
 	static Results write(Results measured, Path folder) throws IOException {
+		boolean withheld = measured.manifest() != null && measured.manifest().verdictsWithheld();
 		Results results = new Results(measured.manifest(), measured.footprints(), measured.scenarios(),
-				measured.microbenchmarks(), measured.codeMetrics(), Ledger.evaluate(measured));
+				measured.microbenchmarks(), measured.codeMetrics(), withheld ? List.of() : Ledger.evaluate(measured));
 		ResultsJson.write(results, folder.resolve("results.json"));
 		render(results, folder);
 		return results;

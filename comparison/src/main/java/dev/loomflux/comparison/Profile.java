@@ -10,25 +10,32 @@ import dev.loomflux.gatling.Plan;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A profile of the comparison run ({@code profiles/quick.yaml},
- * {@code profiles/full.yaml}): how often each run repeats, how the warm-up decides it is
- * done, and each scenario's simulation, downstream behaviour and load steps. Scenarios
- * are data: changing a step is a YAML edit.
+ * A profile of the comparison run ({@code profiles/smoke.yaml},
+ * {@code profiles/quick.yaml}, {@code profiles/full.yaml}): how often each run repeats,
+ * whether it decides the claims, how the warm-up decides it is done, and each scenario's
+ * simulation, downstream behaviour and load steps. Scenarios are data: changing a step is
+ * a YAML edit.
  *
  * @param repeats runs per scenario and variant
+ * @param verdicts whether the run decides the claims; {@code false} for smoke, whose
+ * steps are too short and too few for any (absent means {@code true})
  * @param warmup the warm-up's settings
  * @param scrapeMillis how often {@code /actuator/prometheus} is scraped during a run
  * @param refine how far the knee search goes past the planned steps; null for no
  * refinement
  * @param scenarios scenario name -> its plan, in the order they run
  */
-public record Profile(int repeats, Warmup warmup, int scrapeMillis, Refine refine,
+public record Profile(int repeats, Boolean verdicts, Warmup warmup, int scrapeMillis, Refine refine,
 		LinkedHashMap<String, Scenario> scenarios) {
 
 	/** Every profile there is, one YAML file each under {@code profiles/}. */
 	public static final List<String> NAMES = List.of("smoke", "quick", "full");
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	public Profile {
+		verdicts = (verdicts == null) || verdicts;
+	}
 
 	/**
 	 * @param roundSeconds length of one warm-up round

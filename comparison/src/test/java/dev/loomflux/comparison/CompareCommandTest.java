@@ -23,7 +23,7 @@ class CompareCommandTest {
 		Answer answer = Answer.of("--help");
 
 		assertThat(answer.exitCode()).isZero();
-		assertThat(answer.out()).contains("quick", "full")
+		assertThat(answer.out()).contains("smoke", "quick", "full")
 			.contains("some of loom, platform, reactive, reactive-inline")
 			.contains("catalog-read, home-fanout,")
 			.contains("mixed,", "connections");

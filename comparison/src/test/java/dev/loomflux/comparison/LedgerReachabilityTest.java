@@ -254,7 +254,8 @@ class LedgerReachabilityTest {
 			settings.put("shared: bff.prices.max-streams", "12000");
 			Manifest manifest = new Manifest("quick", 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
 					List.of(), "1", "0", "Test CPU", 2, 24L << 30, 0.3, settings,
-					List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of(), Map.of(), null);
+					List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of(), Map.of(), null,
+					false);
 			Results results = new Results(manifest, List.of(), this.runs, null, List.of(), List.of());
 			return Ledger.evaluate(results)
 				.stream()

@@ -3,6 +3,7 @@ package dev.loomflux.comparison;
 import java.util.List;
 
 import dev.loomflux.gatling.Plan;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,19 @@ class ProfileTest {
 			.labelledSteps()
 			.getFirst()
 			.label()).isEqualTo("2000 req/s");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "smoke", "quick", "full" })
+	void shouldWithholdVerdictsInTheSmokeProfileOnly(String name) throws Exception {
+		assertThat(Profile.load(name).verdicts()).isEqualTo(!name.equals("smoke"));
+	}
+
+	@Test
+	void shouldRunEveryScenarioOfTheSmokeProfileOnceInOneStep() throws Exception {
+		Profile smoke = Profile.load("smoke");
+		assertThat(smoke.repeats()).isOne();
+		assertThat(smoke.scenarios().values()).allSatisfy((scenario) -> assertThat(scenario.steps()).hasSize(1));
 	}
 
 }

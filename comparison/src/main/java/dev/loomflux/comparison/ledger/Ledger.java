@@ -62,9 +62,6 @@ import dev.loomflux.comparison.results.Results;
  */
 public final class Ledger {
 
-	/** The profile that only tries the pipeline: its rows are all "not measured". */
-	static final String SMOKE = "smoke";
-
 	private Ledger() {
 	}
 
@@ -85,15 +82,6 @@ public final class Ledger {
 		rows.add(ThreadPerRequestCost.evaluate(evidence));
 		rows.add(CodeSimplicity.evaluate(evidence));
 		rows.add(OverallChoice.evaluate(evidence, rows));
-		if (results.manifest() != null && SMOKE.equals(results.manifest().profile())) {
-			// its figures are quoted; one short low step per scenario decides nothing
-			return rows.stream()
-				.map((row) -> new ClaimVerdict(row.id(), row.claim(), row.translation(), row.experiment(),
-						row.figures(), Verdict.NOT_MEASURED, row.rule(),
-						"The smoke profile tries the pipeline and decides no claim (would have been: " + row.verdict()
-								+ ")."))
-				.toList();
-		}
 		return List.copyOf(rows);
 	}
 

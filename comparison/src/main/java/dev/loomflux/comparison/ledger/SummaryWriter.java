@@ -25,8 +25,9 @@ import dev.loomflux.comparison.results.ScenarioRun;
 /**
  * Writes {@code summary.md}: the conditions, the claims ledger, the thresholds, a short
  * table per scenario and the notes. The ledger is {@link Results#claims()} when the run
- * computed it, else {@link Ledger#evaluate(Results)}. Each claim links to its section of
- * {@code docs/claims.md}, which explains it.
+ * computed it, else {@link Ledger#evaluate(Results)}; a smoke run's is
+ * {@link #NO_VERDICTS}. Each claim links to its section of {@code docs/claims.md}, which
+ * explains it.
  */
 public final class SummaryWriter {
 
@@ -35,6 +36,14 @@ public final class SummaryWriter {
 	 * {@code ./loomflux compare} writes by default.
 	 */
 	static final String CLAIMS_DOC = "../../docs/claims.md";
+
+	/**
+	 * The ledger of a run whose profile withholds verdicts (smoke): its figures show that
+	 * each part ran, not how the variants compare.
+	 */
+	public static final String NO_VERDICTS = "Smoke run: no verdicts. The smoke profile runs every scenario once, "
+			+ "one short step each after a warm-up cut short, to try the pipeline; its figures decide no claim. "
+			+ "Run the quick or full profile for the ledger.";
 
 	private SummaryWriter() {
 	}
@@ -65,13 +74,34 @@ public final class SummaryWriter {
 	}
 
 	static String render(Results results, String claimsDoc) {
-		List<ClaimVerdict> claims = (results.claims() != null && !results.claims().isEmpty()) ? results.claims()
-				: Ledger.evaluate(results);
 		Evidence evidence = new Evidence(results);
 		StringBuilder md = new StringBuilder();
 		md.append("# loomflux: virtual threads vs event loop, the claims ledger\n\n");
 		md.append(conditions(results.manifest())).append("\n\n");
 		md.append("## Claims ledger\n\n");
+		if (results.manifest() != null && results.manifest().verdictsWithheld()) {
+			md.append(NO_VERDICTS).append("\n");
+		}
+		else {
+			ledger(results, claimsDoc, md);
+		}
+		md.append("\n## Scenarios\n");
+		for (String scenario : results.scenarioNames()) {
+			md.append("\n### ").append(scenario).append("\n\n");
+			md.append(scenarioTable(evidence, scenario, results.variantNames()));
+			md.append(RunConditions.table(evidence, scenario, results.variantNames()));
+		}
+		md.append("\n## Notes\n\n");
+		for (String note : notes(results)) {
+			md.append("- ").append(oneLine(note)).append('\n');
+		}
+		return md.toString();
+	}
+
+	/** The claims ledger and the thresholds its verdicts were computed by. */
+	private static void ledger(Results results, String claimsDoc, StringBuilder md) {
+		List<ClaimVerdict> claims = (results.claims() != null && !results.claims().isEmpty()) ? results.claims()
+				: Ledger.evaluate(results);
 		md.append("Each claim links to its section of [docs/claims.md](")
 			.append(claimsDoc)
 			.append("): the claim and its source, the experiment, the rule and what the rule cannot tell.\n\n");
@@ -115,17 +145,6 @@ public final class SummaryWriter {
 				.append(oneLine(claim.rule()))
 				.append('\n');
 		}
-		md.append("\n## Scenarios\n");
-		for (String scenario : results.scenarioNames()) {
-			md.append("\n### ").append(scenario).append("\n\n");
-			md.append(scenarioTable(evidence, scenario, results.variantNames()));
-			md.append(RunConditions.table(evidence, scenario, results.variantNames()));
-		}
-		md.append("\n## Notes\n\n");
-		for (String note : notes(results)) {
-			md.append("- ").append(oneLine(note)).append('\n');
-		}
-		return md.toString();
 	}
 
 	private static String conditions(Manifest manifest) {

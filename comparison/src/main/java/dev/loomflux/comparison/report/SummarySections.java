@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.ledger.SummaryWriter;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
@@ -55,6 +56,10 @@ final class SummarySections {
 
 	static void claims(Page page, Results results, Variants variants) {
 		page.section("claims", "Claims ledger");
+		if (results.manifest() != null && results.manifest().verdictsWithheld()) {
+			page.paragraph(SummaryWriter.NO_VERDICTS).endSection();
+			return;
+		}
 		List<ClaimVerdict> claims = (results.claims() != null) ? results.claims() : List.of();
 		if (claims.isEmpty()) {
 			page.paragraph("No claims were judged in this run.").endSection();

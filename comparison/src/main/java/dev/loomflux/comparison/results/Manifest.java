@@ -7,7 +7,7 @@ import java.util.Map;
  * The conditions of a run, recorded so that anyone can tell what the figures mean and
  * rerun them.
  *
- * @param profile {@code quick} or {@code full}
+ * @param profile {@code smoke}, {@code quick} or {@code full}
  * @param repeats how many times each scenario ran per variant
  * @param gitCommit the commit the services were built from; {@code gitDirty} whether the
  * tree had changes
@@ -29,19 +29,31 @@ import java.util.Map;
  * running service after its warm-up
  * @param interference the thresholds that invalidate a step, and whether the databases
  * were pinned away from the service's cores; null in runs recorded before it
+ * @param verdictsWithheld whether the profile gives no verdicts (smoke): then the run
+ * computes no claims ledger; absent ({@code false}) in runs recorded before there was a
+ * smoke profile
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
-		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads, InterferenceRules interference) {
+		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads, InterferenceRules interference,
+		Boolean verdictsWithheld) {
 
-	/** Without thread counts and interference rules (runs recorded before them). */
+	public Manifest {
+		verdictsWithheld = (verdictsWithheld != null) && verdictsWithheld;
+	}
+
+	/**
+	 * Without thread counts, interference rules or a verdicts flag (runs recorded before
+	 * them).
+	 */
 	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
 			String cpuModel, int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings,
 			List<String> variants, List<String> scenarios, List<String> notes) {
 		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
-				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, null, null);
+				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, null, null,
+				false);
 	}
 
 	/**

@@ -1,7 +1,8 @@
 // Draws the charts described in #report-data. The figures are computed in Java
 // (dev.loomflux.comparison.report); this only maps them onto Chart.js.
 // For the headless check: body[data-charts] counts the charts drawn, body[data-errors]
-// collects any JavaScript error.
+// collects any JavaScript error. report.html#chart=<id> shows that one chart alone,
+// filling the window, for ./loomflux publish to screenshot.
 (function () {
   const errors = [];
   const record = (message) => {
@@ -90,9 +91,31 @@
     });
   };
 
+  // the chart's figure as the page's only content, titled with its section and the run
+  const showAlone = (id) => {
+    const canvas = document.getElementById(id);
+    if (!canvas) throw new Error('no canvas for chart ' + id);
+    const figure = canvas.closest('figure');
+    const heading = figure.closest('section')?.querySelector('h2');
+    const caption = figure.querySelector('figcaption');
+    if (heading && caption) caption.textContent = heading.textContent + ': ' + caption.textContent;
+    const source = document.createElement('p');
+    source.className = 'note';
+    source.textContent = document.title;
+    figure.append(source);
+    document.body.replaceChildren(figure);
+    document.body.classList.add('single-chart');
+  };
+
   const drawn = [];
   try {
-    const specs = JSON.parse(document.getElementById('report-data').textContent);
+    let specs = JSON.parse(document.getElementById('report-data').textContent);
+    const alone = /^#chart=(.+)$/.exec(location.hash);
+    if (alone) {
+      const id = decodeURIComponent(alone[1]);
+      specs = specs.filter((spec) => spec.id === id);
+      showAlone(id);
+    }
     document.body.dataset.expectedCharts = String(specs.length);
     for (const spec of specs) {
       try {

@@ -30,7 +30,7 @@ final class Fixtures {
 
 	private String serviceCpus = "1";
 
-	private String profile = "quick";
+	private boolean verdictsWithheld;
 
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -99,8 +99,9 @@ final class Fixtures {
 		return this;
 	}
 
-	Fixtures profile(String profile) {
-		this.profile = profile;
+	/** A smoke run's results: the profile withholds verdicts. */
+	Fixtures withoutVerdicts() {
+		this.verdictsWithheld = true;
 		return this;
 	}
 
@@ -110,10 +111,10 @@ final class Fixtures {
 	}
 
 	Results build() {
-		Manifest manifest = new Manifest(this.profile, 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
+		Manifest manifest = new Manifest("quick", 1, "abc1234", false, "2026-01-01T00:00:00Z", 600.0, "25.0.1",
 				List.of(), this.serviceCpus, "0", "Test CPU", 2, 24L << 30, 0.3, this.settings,
 				List.of("loom", "platform", "reactive", "reactive-inline"), List.of(), List.of("a note of the run"),
-				Map.of(), null);
+				Map.of(), null, this.verdictsWithheld);
 		return new Results(manifest, this.footprints, this.runs, this.micro, this.code, List.<ClaimVerdict>of());
 	}
 

@@ -72,16 +72,6 @@ class LedgerTest {
 		assertThat(ThreadPerRequestCollapse.evaluate(notSteady.evidence()).verdict()).isEqualTo(Verdict.NOT_MEASURED);
 	}
 
-	@Test
-	void shouldDecideNothingOnTheSmokeProfile() {
-		Fixtures f = new Fixtures().profile("smoke")
-			.run("home-fanout", "loom", openOk(1000, 10), openOk(1100, 5000))
-			.run("home-fanout", "reactive", openOk(500, 10), openOk(550, 5000));
-		List<ClaimVerdict> rows = Ledger.evaluate(f.build());
-		assertThat(rows).allSatisfy((row) -> assertThat(row.verdict()).isEqualTo(Verdict.NOT_MEASURED));
-		assertThat(rows.getLast().why()).contains("smoke profile", "would have been: supported");
-	}
-
 	@Nested
 	class C1 {
 

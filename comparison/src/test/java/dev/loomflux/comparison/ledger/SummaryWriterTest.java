@@ -61,6 +61,19 @@ class SummaryWriterTest {
 	}
 
 	@Test
+	void shouldSaySmokeRunNoVerdictsInsteadOfTheLedgerWhenTheProfileWithholdsThem() {
+		Results results = new Fixtures().withoutVerdicts()
+			.run("catalog-read", "loom", openOk(100, 10))
+			.run("catalog-read", "reactive", openOk(100, 10))
+			.build();
+
+		String md = SummaryWriter.render(results);
+
+		assertThat(md).contains("## Claims ledger\n\nSmoke run: no verdicts.", "### catalog-read", "## Notes")
+			.doesNotContain("| claim |", "## Thresholds", "[C1]", "supported", "refuted", "it depends");
+	}
+
+	@Test
 	void shouldSayWhenTheLoadGeneratorWasBusyEnoughToLimitARun() {
 		Results results = new Fixtures()
 			.run("catalog-read", "loom", 1, java.util.Map.of("loadGeneratorCpuShare", 0.93), openOk(100, 10))

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.loomflux.comparison.results.Results;
+import dev.loomflux.comparison.results.ResultsJson;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,17 @@ class ReportPageTest {
 			.doesNotContainPattern("(?i)<link[^>]+href=")
 			.doesNotContain("cdn.jsdelivr");
 		assertThat(ChartJs.version()).isEqualTo("4.4.1");
+	}
+
+	@Test
+	void shouldSayThereAreNoVerdictsWhereTheLedgerWouldBeInASmokeRun() {
+		ObjectNode json = ResultsJson.mapper().valueToTree(results);
+		((ObjectNode) json.get("manifest")).put("profile", "smoke").put("verdictsWithheld", true);
+
+		String page = ReportPage.render(ResultsJson.mapper().treeToValue(json, Results.class));
+
+		assertThat(page).contains("<h2>Claims ledger</h2>", "<p>Smoke run: no verdicts.")
+			.doesNotContain("class=\"claims\"", "class=\"verdict ");
 	}
 
 	@Test
