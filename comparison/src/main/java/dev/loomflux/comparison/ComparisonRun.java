@@ -32,6 +32,7 @@ import dev.loomflux.comparison.scenario.RunCheck;
 import dev.loomflux.comparison.scenario.Scenario;
 import dev.loomflux.comparison.scenario.Scenarios;
 import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.LatencyFile;
 import dev.loomflux.launcher.Taskset;
 import dev.loomflux.launcher.Variant;
@@ -130,6 +131,9 @@ final class ComparisonRun {
 		this.databases = DatabasePinning.pinAway(this.settings, Machine.onlineCores());
 		progress.say("databases: %s", this.databases.rules().databases());
 		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
+			// minted once, before anything is measured, and shared with every Gatling JVM
+			Tokens.load(Settings.issuer(), Warmup.CUSTOMERS);
+			Tokens.save(GatlingLauncher.tokensFile(this.folder));
 			int mostInFlight = this.scenarios.stream()
 				.flatMap((name) -> this.profile.scenarios().get(name).labelledSteps().stream())
 				.mapToInt((step) -> (step.concurrency() != null) ? step.concurrency() : 0)
@@ -148,6 +152,7 @@ final class ComparisonRun {
 		}
 		finally {
 			this.databases.close();
+			Files.deleteIfExists(GatlingLauncher.tokensFile(this.folder));
 			Storage.dropDatabase(this.settings);
 			deleteAotCaches();
 		}

@@ -63,10 +63,13 @@ final class GatlingLauncher {
 		Files.createDirectories(gatlingFolder);
 		List<String> before = reportFolders(gatlingFolder);
 		List<String> arguments = new java.util.ArrayList<>(JVM_FLAGS);
-		arguments.addAll(List.of("-Dloomflux.plan=" + planFile, "-D" + Tokens.ISSUER + "=" + Settings.issuer(), "-cp",
-				classPath(), "io.gatling.app.Gatling", "--simulation", "dev.loomflux.gatling.simulations." + simulation,
-				"--results-folder", gatlingFolder.toAbsolutePath().toString(), "--run-description", description,
-				"--launcher", "loomflux"));
+		arguments.addAll(List.of("-Dloomflux.plan=" + planFile, "-D" + Tokens.ISSUER + "=" + Settings.issuer()));
+		if (Files.exists(tokensFile(this.resultsFolder))) {
+			arguments.add("-D" + Tokens.FILE + "=" + tokensFile(this.resultsFolder).toAbsolutePath());
+		}
+		arguments.addAll(List.of("-cp", classPath(), "io.gatling.app.Gatling", "--simulation",
+				"dev.loomflux.gatling.simulations." + simulation, "--results-folder",
+				gatlingFolder.toAbsolutePath().toString(), "--run-description", description, "--launcher", "loomflux"));
 		long start = System.nanoTime();
 		try (JavaProcess gatling = JavaProcess.start("gatling", this.settings.loadCpus(), arguments, Map.of(),
 				Path.of(plan.output()).resolveSibling("gatling.log"))) {
@@ -87,6 +90,14 @@ final class GatlingLauncher {
 				.orElse(null);
 			return new Outcome(LatencyFile.read(Path.of(plan.output())), report, cpuShare);
 		}
+	}
+
+	/**
+	 * Where the run keeps the customers' tokens, minted once (ComparisonRun), for every
+	 * Gatling JVM; deleted when the run ends.
+	 */
+	static Path tokensFile(Path resultsFolder) {
+		return resultsFolder.resolve("tokens.json");
 	}
 
 	/**

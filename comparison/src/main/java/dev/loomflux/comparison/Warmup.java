@@ -50,7 +50,7 @@ final class Warmup {
 	private static final int FIRST_WARMUP_PRODUCT = 5001;
 
 	/** The seed's customers, whose pages the warm-up opens. */
-	private static final int CUSTOMERS = 10_000;
+	static final int CUSTOMERS = 10_000;
 
 	/** The requests a warm-up sends. */
 	enum Request {

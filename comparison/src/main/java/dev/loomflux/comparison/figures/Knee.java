@@ -33,6 +33,12 @@ public final class Knee {
 
 	public static final double MAX_ERROR_RATE_PERCENT = 1;
 
+	/**
+	 * The share of the p99 objective above which a failing step's send lateness p99 means
+	 * the load generator, not the service, may have made it fail.
+	 */
+	public static final double MAX_LATENESS_SHARE_OF_OBJECTIVE = 0.1;
+
 	public static final double MIN_THROUGHPUT_PERCENT = 95;
 
 	private Knee() {
@@ -77,6 +83,13 @@ public final class Knee {
 				passed += meets ? 1 : 0;
 			}
 			if (passed < atRate.size()) {
+				Step late = atRate.stream()
+					.filter((step) -> lateSender(step, p99ObjectiveMs) != null)
+					.findFirst()
+					.orElse(null);
+				if (late != null) {
+					return limitedBy(late, lateSender(late, p99ObjectiveMs), knee, lowest);
+				}
 				double failed = atRate.getFirst().offeredRate();
 				if (passed > 0) {
 					note = "the runs at " + rateText(atRate.getFirst().offeredRate()) + " disagree (" + passed + " of "
@@ -93,10 +106,32 @@ public final class Knee {
 	}
 
 	/** The walk stopped at a step that measured the load generator or the machine. */
+	/**
+	 * Why a step that failed may have failed because its load generator sent late, or
+	 * null: latency is timed from the schedule, so the generator's lateness is charged to
+	 * the service. A step that passes did so with it charged and stands; one that fails
+	 * with a send lateness p99 over {@value #MAX_LATENESS_SHARE_OF_OBJECTIVE} of the
+	 * objective does not show a service limit.
+	 */
+	static String lateSender(Step step, double p99ObjectiveMs) {
+		Double lateness = (step.loadGenerator() != null) ? step.loadGenerator().sendLatenessP99Ms() : null;
+		if (lateness == null || lateness <= MAX_LATENESS_SHARE_OF_OBJECTIVE * p99ObjectiveMs) {
+			return null;
+		}
+		return String.format(Locale.ROOT,
+				"load generator limit: it sent late (send lateness p99 %.1f ms, over %.0f %% of the %.0f ms objective) "
+						+ "in a step that missed the objective",
+				lateness, 100 * MAX_LATENESS_SHARE_OF_OBJECTIVE, p99ObjectiveMs);
+	}
+
 	private static Result limitedBy(Step invalid, Step knee, double lowest) {
-		String limit = (invalid.loadGenerator() != null && invalid.loadGenerator().problem() != null)
-				? "load generator limit" : "interference";
-		String why = limit + " at " + rateText(invalid.offeredRate()) + ": " + invalid.invalidReason();
+		return limitedBy(invalid, invalid.invalidReason(), knee, lowest);
+	}
+
+	private static Result limitedBy(Step invalid, String reason, Step knee, double lowest) {
+		String limit = ((invalid.loadGenerator() != null && invalid.loadGenerator().problem() != null)
+				|| reason.startsWith("load generator")) ? "load generator limit" : "interference";
+		String why = limit + " at " + rateText(invalid.offeredRate()) + ": " + reason;
 		if (knee == null) {
 			return new Result(Kind.NOT_MEASURED, null, null, lowest, null, limit, why);
 		}

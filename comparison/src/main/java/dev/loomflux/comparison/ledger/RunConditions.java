@@ -48,8 +48,9 @@ final class RunConditions {
 			return "";
 		}
 		StringBuilder md = new StringBuilder("\n| variant | warm-up before the run | at | CPU per request "
-				+ "| capacity per core | allocated per request | databases' CPU per request | invalid steps |\n");
-		md.append("|---|---|---|---|---|---|---|---|\n");
+				+ "| capacity per core | allocated per request | databases' CPU per request "
+				+ "| Spring Security's share of the CPU | invalid steps |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|\n");
 		for (String variant : variants) {
 			// steady or not: this table is where a run that was not steady shows
 			List<ScenarioRun> runs = evidence.recorded(scenario, variant);
@@ -70,6 +71,8 @@ final class RunConditions {
 				.append(Spread.format(figure(runs, "allocatedBytesPerRequest"), Format::bytes))
 				.append(" | ")
 				.append(Spread.format(figure(runs, "databaseCpuMicrosPerRequest"), RunConditions::micros))
+				.append(" | ")
+				.append(securityShare(runs))
 				.append(" | ")
 				.append(invalidSteps(runs))
 				.append(" |\n");
@@ -92,6 +95,21 @@ final class RunConditions {
 			}
 		}
 		return notes;
+	}
+
+	/**
+	 * Spring Security's share of the service's JFR execution samples over the run's steps
+	 * (SecurityCost), with how many samples it rests on.
+	 */
+	private static String securityShare(List<ScenarioRun> runs) {
+		String share = Spread.format(figure(runs, "securityCpuShare"), Format::percent);
+		double samples = runs.stream()
+			.map((run) -> (run.figures() != null) ? run.figures().get("securitySamples") : null)
+			.filter(java.util.Objects::nonNull)
+			.mapToDouble(Double::doubleValue)
+			.sum();
+		return share.equals(Format.NOT_MEASURED) ? share
+				: share + String.format(Locale.ROOT, " of %.0f samples", samples);
 	}
 
 	private static Spread figure(List<ScenarioRun> runs, String name) {

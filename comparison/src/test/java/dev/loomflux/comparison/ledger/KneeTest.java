@@ -73,6 +73,22 @@ class KneeTest {
 	}
 
 	@Test
+	void shouldBlameAFailedStepOnTheLoadGeneratorOnlyWhenItSentLateBeyondATenthOfTheObjective() {
+		// lateness is charged to the latency: a pass with 40 ms of it stands
+		Step latePass = withCheck(openOk(2000, 90), new LoadGeneratorCheck(2000L, 2000L, 40.0, 0.5, null));
+		Step lateFail = withCheck(openOk(3000, 150), new LoadGeneratorCheck(3000L, 3000L, 40.0, 0.5, null));
+		Step punctualFail = withCheck(openOk(3000, 150), new LoadGeneratorCheck(3000L, 3000L, 9.0, 0.5, null));
+
+		Knee.Result late = Knee.of(List.of(openOk(1000, 40), latePass, lateFail), 100);
+		Knee.Result punctual = Knee.of(List.of(openOk(1000, 40), latePass, punctualFail), 100);
+
+		assertThat(late.text()).isEqualTo(">= 2000/s (load generator limit)");
+		assertThat(late.note()).contains("send lateness p99 40.0 ms", "10 % of the 100 ms objective");
+		assertThat(punctual.kind()).isEqualTo(Knee.Kind.REACHED);
+		assertThat(punctual.text()).isEqualTo("2000/s");
+	}
+
+	@Test
 	void shouldSayInTheLedgerWhatStoppedTheKnee() {
 		Step behind = withCheck(openOk(3000, 40),
 				new LoadGeneratorCheck(3000L, 2700L, 80.0, 0.99, "sent 90 % of the planned requests"));

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,6 +26,15 @@ public final class Tokens {
 	 * The system property that names the issuer: {@code http://host:port/test-issuer}.
 	 */
 	public static final String ISSUER = "loomflux.issuer";
+
+	/**
+	 * The system property that names a file of tokens already minted ({@link #save}): the
+	 * comparison mints them once per run, so that each scenario's Gatling JVM does not
+	 * ask the issuer to sign 10,000 tokens again on the machine it is about to measure.
+	 */
+	public static final String FILE = "loomflux.tokens";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static List<String> tokens;
 
@@ -46,9 +57,31 @@ public final class Tokens {
 	/** Tokens for customers 1 to {@code count}, fetched on first use. */
 	public static synchronized List<String> load(String issuer, int count) {
 		if (tokens == null || tokens.size() < count) {
-			tokens = fetch(issuer, count);
+			String file = System.getProperty(FILE);
+			tokens = (file != null) ? read(Path.of(file)) : fetch(issuer, count);
+		}
+		if (tokens.size() < count) {
+			throw new IllegalStateException(tokens.size() + " tokens for " + count + " customers");
 		}
 		return tokens;
+	}
+
+	/** Writes the tokens loaded so far to {@code file}, for {@link #FILE}. */
+	public static synchronized void save(Path file) throws IOException {
+		if (tokens == null) {
+			throw new IllegalStateException("no tokens loaded");
+		}
+		Files.writeString(file, JSON.writeValueAsString(tokens));
+	}
+
+	private static List<String> read(Path file) {
+		try {
+			return JSON.readValue(Files.readString(file), new TypeReference<List<String>>() {
+			});
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read the tokens in " + file, ex);
+		}
 	}
 
 	private static List<String> fetch(String issuer, int count) {
@@ -61,7 +94,7 @@ public final class Tokens {
 			if (reply.statusCode() != 200) {
 				throw new IllegalStateException("The test issuer at " + issuer + " answered " + reply.statusCode());
 			}
-			return JsonMapper.builder().build().readValue(reply.body(), new TypeReference<List<String>>() {
+			return JSON.readValue(reply.body(), new TypeReference<List<String>>() {
 			});
 		}
 		catch (IOException ex) {
