@@ -18,7 +18,8 @@ import dev.loomflux.comparison.results.Step;
  * <li>{@code cpuMicrosPerRequest}: the service's CPU time per successful request, µs</li>
  * <li>{@code capacityPerCore}: 1 core-second over that, req/s: what one core could serve
  * if CPU were all that limited it (cross-check it with the knee)</li>
- * <li>{@code allocatedBytesPerRequest}: heap allocated per successful request</li>
+ * <li>{@code allocatedBytesPerRequest}: heap allocated per successful request; counted at
+ * young collections, so absent when none fell in the step</li>
  * <li>{@code databaseCpuMicrosPerRequest}: CPU PostgreSQL and Redis used per successful
  * request, µs (on 2 cores they share the service's core: its cost too)</li>
  * </ul>
@@ -47,7 +48,8 @@ public final class Efficiency {
 			figures.put("capacityPerCore", 1 / cpuPerRequest);
 		}
 		Double allocated = Steps.server(lowest, ServerStats::allocatedBytes);
-		if (allocated != null) {
+		// the JVM counts allocation at each young collection: none in the step, no figure
+		if (allocated != null && allocated > 0) {
 			figures.put("allocatedBytesPerRequest", allocated / ok);
 		}
 		if (lowest.interference() != null && lowest.interference().databaseCpuShare() != null) {

@@ -32,6 +32,11 @@ class EfficiencyTest {
 	void shouldLeaveOutWhatTheStepDidNotMeasure() {
 		Map<String, Double> figures = Efficiency.of(List.of(step(1000, 2900, 0, null, null)));
 		assertThat(figures).containsOnlyKeys("efficiencyRate");
+		// no young collection in the step: the JVM counted no allocation, which is not 0
+		// B
+		assertThat(Efficiency.of(List.of(step(1000, 2900, 0, server(0.42, 0), null))))
+			.doesNotContainKey("allocatedBytesPerRequest")
+			.containsKey("cpuMicrosPerRequest");
 		assertThat(Efficiency.of(List
 			.of(new Step("100 in flight", null, 100, null, 3, Map.of("home", stats(300, 0)), server(0.3, 1e6)))))
 			.as("a closed step has no fixed rate")
