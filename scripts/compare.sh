@@ -4,7 +4,7 @@
 #                           [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
 #   --profile NAME       smoke (every scenario once, one short step, no verdicts: for trying the pipeline),
-#                        quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)
+#                        quick (the default: about 30 minutes on 2 cores) or full (every run 3 times, hours)
 #   --variants A,B       some of the variants below (default: all but reactive-one-loop)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)

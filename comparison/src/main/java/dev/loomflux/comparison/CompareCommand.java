@@ -39,7 +39,7 @@ public final class CompareCommand implements Callable<Integer> {
 
 	@Option(names = "--profile", defaultValue = "quick",
 			description = "smoke (every scenario once, one short step, no verdicts: for trying the pipeline), "
-					+ "quick (the default: about 12 minutes on 2 cores) or full (every run 3 times, about two hours)")
+					+ "quick (the default: about 30 minutes on 2 cores) or full (every run 3 times, hours)")
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,
