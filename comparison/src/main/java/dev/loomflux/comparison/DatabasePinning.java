@@ -1,7 +1,6 @@
 package dev.loomflux.comparison;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +55,8 @@ final class DatabasePinning implements AutoCloseable {
 		Map<Long, String> moved = new LinkedHashMap<>();
 		for (long pid : pids) {
 			try {
-				String before = affinity(pid);
-				taskset("-a", "-p", "-c", away, Long.toString(pid));
+				String before = Taskset.affinity(pid);
+				Taskset.move(pid, away);
 				moved.put(pid, before);
 			}
 			catch (IOException | RuntimeException ex) {
@@ -89,7 +88,7 @@ final class DatabasePinning implements AutoCloseable {
 	public void close() {
 		this.moved.forEach((pid, cpus) -> {
 			try {
-				taskset("-a", "-p", "-c", cpus, Long.toString(pid));
+				Taskset.move(pid, cpus);
 			}
 			catch (IOException | RuntimeException ex) {
 				// the process ended during the run: nothing to give back
@@ -107,23 +106,6 @@ final class DatabasePinning implements AutoCloseable {
 	private static InterferenceRules rules(boolean pinned, String databases) {
 		return new InterferenceRules(InterferenceMeter.MAX_STEAL_SHARE, InterferenceMeter.MAX_OTHERS_ON_SERVICE_CORES,
 				pinned, databases);
-	}
-
-	/** "pid 2201's current affinity list: 0,1" -> "0,1". */
-	private static String affinity(long pid) throws IOException, InterruptedException {
-		String output = taskset("-c", "-p", Long.toString(pid));
-		return output.substring(output.lastIndexOf(':') + 1).strip();
-	}
-
-	private static String taskset(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>(List.of("taskset"));
-		command.addAll(List.of(arguments));
-		Process taskset = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-		if (taskset.waitFor() != 0) {
-			throw new IllegalStateException(output);
-		}
-		return output;
 	}
 
 }

@@ -118,7 +118,7 @@ class MeterParityTest {
 			await().atMost(Duration.ofSeconds(30)).until(() -> service.api().get("/api/products/1").status() == 200);
 		}
 		List<String> gauges = List.of("reactor_netty_eventloop_pending_tasks{name}",
-				"reactor_netty_bytebuf_allocator_used_direct_memory_bytes{id,type}");
+				"reactor_netty_bytebuf_allocator_used_direct_memory{id,type}");
 
 		assertThat(meters(reactive)).containsAll(gauges)
 			.noneMatch((meter) -> meter.startsWith("reactor_netty_http_")

@@ -106,11 +106,6 @@ public final class JavaProcess implements AutoCloseable {
 		this.process.destroy();
 	}
 
-	/** Moves every thread of the process to {@code cpus}. */
-	public void pinTo(String cpus) throws IOException, InterruptedException {
-		Taskset.move(pid(), cpus);
-	}
-
 	public String name() {
 		return this.name;
 	}

@@ -137,11 +137,6 @@ public final class ServiceProcess implements AutoCloseable {
 		this.process.terminate();
 	}
 
-	/** Moves every thread of the service to {@code cpus}. */
-	public void pinTo(String cpus) throws IOException, InterruptedException {
-		this.process.pinTo(cpus);
-	}
-
 	@Override
 	public void close() {
 		this.process.close();

@@ -26,19 +26,33 @@ public final class Taskset {
 
 	/**
 	 * Moves every thread of a running process to {@code cpus} (its pools keep the sizes
-	 * they chose at start-up).
+	 * they chose at start-up); the comparison moves the databases away from the service's
+	 * CPUs with it.
 	 */
-	static void move(long pid, String cpus) throws IOException, InterruptedException {
+	public static void move(long pid, String cpus) throws IOException, InterruptedException {
 		if (!pinned(cpus)) {
 			return;
 		}
-		Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
+		run("-a", "-p", "-c", cpus, Long.toString(pid));
+	}
+
+	/** The CPUs a running process may use, as taskset lists them ("0,1", "0-3"). */
+	public static String affinity(long pid) throws IOException, InterruptedException {
+		// "pid 2201's current affinity list: 0,1"
+		String output = run("-c", "-p", Long.toString(pid));
+		return output.substring(output.lastIndexOf(':') + 1).strip();
+	}
+
+	private static String run(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>(List.of("taskset"));
+		command.addAll(List.of(arguments));
+		Process taskset = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(taskset.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+			.strip();
 		if (taskset.waitFor() != 0) {
-			throw new IllegalStateException("taskset could not set the CPUs of " + pid + " to " + cpus);
+			throw new IllegalStateException("taskset " + String.join(" ", arguments) + ": " + output);
 		}
+		return output;
 	}
 
 	/** How many CPUs a list names ("1" -> 1, "0-1" -> 2, "1,3" -> 2); 1 when unpinned. */

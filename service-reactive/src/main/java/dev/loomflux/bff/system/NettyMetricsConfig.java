@@ -50,8 +50,8 @@ class NettyMetricsConfig {
 				Gauge
 					.builder("reactor.netty.bytebuf.allocator.used.direct.memory", provider,
 							(metric) -> metric.metric().usedDirectMemory())
-					.description("Direct memory held by Netty's buffer allocator")
-					.baseUnit("bytes")
+					.description("Direct memory held by Netty's buffer allocator, in bytes")
+					// no base unit: it would add "_bytes" to the name the dashboard reads
 					.tag("id", Integer.toHexString(System.identityHashCode(allocator)))
 					.tag("type", (allocator instanceof PooledByteBufAllocator) ? "pooled" : "unpooled")
 					.register(meters);
