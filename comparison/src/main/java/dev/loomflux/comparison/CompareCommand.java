@@ -43,7 +43,8 @@ public final class CompareCommand implements Callable<Integer> {
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,
-			description = "some of ${COMPLETION-CANDIDATES} (default: all but reactive-one-loop)")
+			description = "some of ${COMPLETION-CANDIDATES} (default: the profile's: loom and reactive for smoke, "
+					+ "all but reactive-one-loop for quick and full)")
 	List<String> variants;
 
 	@Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
@@ -73,8 +74,9 @@ public final class CompareCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		checkOptions();
 		Profile settings = Profile.load(this.profile);
-		List<Variant> chosen = (this.variants == null) ? Variant.COMPARED
-				: this.variants.stream().map(Variant::named).toList();
+		List<Variant> chosen = ((this.variants == null) ? settings.variants() : this.variants).stream()
+			.map(Variant::named)
+			.toList();
 		List<String> scenarioNames = (this.scenarios == null) ? new ArrayList<>(settings.scenarios().keySet())
 				: this.scenarios;
 		Path folder = Files.createDirectories(this.results

@@ -51,12 +51,12 @@ final class ComparisonRun {
 	static final String LOAD_GENERATOR_WARMUP = "load generator warm-up";
 
 	/**
-	 * Each run's Gatling JVM starts cold. Here a cold one at 50 req/s had a send lateness
-	 * p99 of 123 ms in its first 3 s and 12 ms in the next 3 s (on a machine busy with
-	 * other builds); higher rates compile sooner. Each step's load-generator check shows
-	 * whether 5 s sufficed.
+	 * Each Gatling run opens its connections to the service and starts a new engine in
+	 * the warm load-generator JVM; this lead-in at the first step's rate, not reported,
+	 * keeps that out of the first measured step (the baseline of cpu-neighbour and
+	 * concurrency-sweep). Each step's load-generator check shows whether it sufficed.
 	 */
-	private static final int LOAD_GENERATOR_WARMUP_SECONDS = 5;
+	private static final int LOAD_GENERATOR_WARMUP_SECONDS = 2;
 
 	/** Below this share of its cores the service counts as idle between two runs. */
 	private static final double QUIET_CPU_SHARE = 0.15;
@@ -99,6 +99,9 @@ final class ComparisonRun {
 	 */
 	private DatabasePinning databases;
 
+	/** One load-generator JVM for the whole run, warmed up once. */
+	private LoadGenerator load;
+
 	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
 			List<String> scenarios, Path folder, Microbench microbench) {
 		this.profileName = profileName;
@@ -131,9 +134,14 @@ final class ComparisonRun {
 		this.databases = DatabasePinning.pinAway(this.settings, Machine.onlineCores());
 		progress.say("databases: %s", this.databases.rules().databases());
 		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
-			// minted once, before anything is measured, and shared with every Gatling JVM
+			// minted once, before anything is measured, for the load generator
 			Tokens.load(Settings.issuer(), Warmup.CUSTOMERS);
-			Tokens.save(GatlingLauncher.tokensFile(this.folder));
+			Tokens.save(LoadGenerator.tokensFile(this.folder));
+			this.load = new LoadGenerator(this.settings, this.folder);
+			LoadGenerator.WarmupOutcome loadWarmup = this.load.warmUp(stub.url(),
+					this.profile.warmup().loadGeneratorMaxSeconds());
+			this.notes.add(loadWarmup.describe());
+			progress.say("%s", loadWarmup.describe());
 			int mostInFlight = this.scenarios.stream()
 				.flatMap((name) -> this.profile.scenarios().get(name).labelledSteps().stream())
 				.mapToInt((step) -> (step.concurrency() != null) ? step.concurrency() : 0)
@@ -151,8 +159,11 @@ final class ComparisonRun {
 			}
 		}
 		finally {
+			if (this.load != null) {
+				this.load.close();
+			}
 			this.databases.close();
-			Files.deleteIfExists(GatlingLauncher.tokensFile(this.folder));
+			Files.deleteIfExists(LoadGenerator.tokensFile(this.folder));
 			Storage.dropDatabase(this.settings);
 			deleteAotCaches();
 		}
@@ -256,11 +267,10 @@ final class ComparisonRun {
 			check.before();
 			Plan plan = new Plan(name, service.baseUrl(), scenario.injection(), withLoadGeneratorWarmup(scenario),
 					scenario.parameters(), runFolder.resolve("latency.json").toAbsolutePath().toString());
-			GatlingLauncher.Outcome outcome;
+			LoadGenerator.Outcome outcome;
 			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
 					this.profile.scrapeMillis())) {
-				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), plan,
-						variant.name() + " " + name + " #" + repeat);
+				outcome = this.load.run(scenario.simulation(), plan, variant.name() + " " + name + " #" + repeat);
 				scrapes = scraper.scrapes();
 				machine = scraper.machineSamples();
 			}
@@ -301,8 +311,8 @@ final class ComparisonRun {
 
 	/**
 	 * The knee search past the planned steps (docs/claims.md#the-knee): each extra step a
-	 * short Gatling run of its own (behind the same load-generator warm-up), appended to
-	 * the run's steps under its label ("refine 1400 req/s", "confirm 1200 req/s").
+	 * short Gatling run of its own (behind the same lead-in), appended to the run's steps
+	 * under its label ("refine 1400 req/s", "confirm 1200 req/s").
 	 */
 	private List<Step> refineKnee(Scenario type, Profile.Scenario scenario, List<Step> planned, Plan plan,
 			Path runFolder, ServiceUnderTest service, String description, Progress progress) throws Exception {
@@ -318,18 +328,17 @@ final class ComparisonRun {
 			// a failed step leaves a backlog the next one must not measure
 			service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
 			progress.say("%s: %s", description, extra.label());
-			// the load generator warms up at the lowest rate, as in the planned run, so
-			// the service meets the extra step without a backlog
+			// the lead-in at the lowest rate, as in the planned run, so the service meets
+			// the extra step with its connections open and without a backlog
 			Plan single = new Plan(plan.scenario(), plan.baseUrl(), plan.injection(),
 					List.of(plan.steps().getFirst(), extra), plan.parameters(),
 					runFolder.resolve("latency-" + (steps.size() + 1) + ".json").toAbsolutePath().toString());
-			GatlingLauncher.Outcome outcome;
+			LoadGenerator.Outcome outcome;
 			List<Scrape> scrapes;
 			List<MachineSample> machine;
 			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
 					this.profile.scrapeMillis())) {
-				outcome = new GatlingLauncher(this.settings, this.folder).run(scenario.simulation(), single,
-						description + " " + extra.label());
+				outcome = this.load.run(scenario.simulation(), single, description + " " + extra.label());
 				scrapes = scraper.scrapes();
 				machine = scraper.machineSamples();
 			}
@@ -385,10 +394,8 @@ final class ComparisonRun {
 	}
 
 	/**
-	 * The scenario's steps behind a short step like its first, which is not reported:
-	 * each run's Gatling JVM starts cold, and its JIT compiling on the load core would
-	 * otherwise show up as latency in the first measured step (the baseline of
-	 * cpu-neighbour and concurrency-sweep).
+	 * The scenario's steps behind a short lead-in like its first step, which is not
+	 * reported ({@link #LOAD_GENERATOR_WARMUP_SECONDS}).
 	 */
 	static List<Plan.Step> withLoadGeneratorWarmup(Profile.Scenario scenario) {
 		List<Plan.Step> steps = scenario.labelledSteps();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.gatling.Plan;
+import dev.loomflux.launcher.Variant;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -17,6 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * a YAML edit.
  *
  * @param repeats runs per scenario and variant
+ * @param variants the variants it measures unless {@code --variants} names others, by
+ * name; absent for {@link Variant#COMPARED}
  * @param verdicts whether the run decides the claims; {@code false} for smoke, whose
  * steps are too short and too few for any (absent means {@code true})
  * @param warmup the warm-up's settings
@@ -25,8 +28,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * refinement
  * @param scenarios scenario name -> its plan, in the order they run
  */
-public record Profile(int repeats, Boolean verdicts, Warmup warmup, int scrapeMillis, Refine refine,
-		LinkedHashMap<String, Scenario> scenarios) {
+public record Profile(int repeats, List<String> variants, Boolean verdicts, Warmup warmup, int scrapeMillis,
+		Refine refine, LinkedHashMap<String, Scenario> scenarios) {
 
 	/** Every profile there is, one YAML file each under {@code profiles/}. */
 	public static final List<String> NAMES = List.of("smoke", "quick", "full");
@@ -35,6 +38,7 @@ public record Profile(int repeats, Boolean verdicts, Warmup warmup, int scrapeMi
 
 	public Profile {
 		verdicts = (verdicts == null) || verdicts;
+		variants = (variants != null) ? variants : Variant.COMPARED.stream().map(Variant::name).toList();
 	}
 
 	/**
@@ -46,9 +50,16 @@ public record Profile(int repeats, Boolean verdicts, Warmup warmup, int scrapeMi
 	 * @param scenarioMaxSeconds the warm-up before each later scenario, the JVM warm but
 	 * the scenario's own paths perhaps not yet compiled, gives up after this long
 	 * @param concurrency requests the warm-up keeps in flight
+	 * @param loadGeneratorMaxSeconds the load generator's own warm-up, once per run
+	 * before the first variant, gives up after about this long (absent: 60 s)
 	 */
 	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int scenarioMaxSeconds,
-			int concurrency) {
+			int concurrency, Integer loadGeneratorMaxSeconds) {
+
+		public Warmup {
+			loadGeneratorMaxSeconds = (loadGeneratorMaxSeconds != null) ? loadGeneratorMaxSeconds : 60;
+		}
+
 	}
 
 	/**

@@ -13,7 +13,7 @@ final class Progress {
 	private static final double VARIANT_SECONDS_GUESS = 50;
 
 	/**
-	 * Until a run has been timed: a Gatling JVM's start, its report and the scrapes
+	 * Until a run has been timed: a Gatling run's start, its report and the scrapes
 	 * around it.
 	 */
 	private static final double RUN_OVERHEAD_GUESS = 6;

@@ -63,6 +63,20 @@ class ProfileTest {
 		assertThat(Profile.load(name).verdicts()).isEqualTo(!name.equals("smoke"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "smoke", "quick", "full" })
+	void shouldMeasureBothModelsByDefault(String name) throws Exception {
+		List<String> variants = Profile.load(name).variants();
+		assertThat(variants).contains("loom", "reactive").doesNotHaveDuplicates();
+		assertThat(dev.loomflux.launcher.Variant.names()).containsAll(variants);
+		if (!name.equals("smoke")) {
+			assertThat(variants).as("quick and full compare every variant but the opt-in one")
+				.isEqualTo(dev.loomflux.launcher.Variant.COMPARED.stream()
+					.map(dev.loomflux.launcher.Variant::name)
+					.toList());
+		}
+	}
+
 	@Test
 	void shouldRunEveryScenarioOfTheSmokeProfileOnceInOneStep() throws Exception {
 		Profile smoke = Profile.load("smoke");

@@ -161,8 +161,10 @@ class ScheduleCrossCheckTest {
 				Map.of("hotProducts", "10"), this.folder.resolve("latency.json").toString());
 		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
 				false);
-		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
-				"cross-check");
+		LoadGenerator.Outcome outcome;
+		try (LoadGenerator load = new LoadGenerator(settings, this.folder)) {
+			outcome = load.run("CatalogReadSimulation", plan, "cross-check");
+		}
 		assertThat(outcome.latency().stopReason()).isNull();
 		assertThat(outcome.latency().steps()).hasSize(2);
 		return outcome.latency().steps();

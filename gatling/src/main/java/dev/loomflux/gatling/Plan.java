@@ -9,9 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one simulation run does: its load steps, in order, and its parameters. The
- * comparison run writes it as JSON and passes the file to the forked Gatling JVM
- * ({@code -Dloomflux.plan=FILE}), so every scenario exists once and takes its target and
- * numbers from outside.
+ * comparison run writes it as JSON and names the file in the load generator's
+ * {@value #PROPERTY} property ({@link LoadServer} sets it per run), so every scenario
+ * exists once and takes its target and numbers from outside.
  *
  * @param scenario the scenario's name, e.g. {@code catalog-read}
  * @param baseUrl the service under test, e.g. {@code http://127.0.0.1:8081}
@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 public record Plan(String scenario, String baseUrl, String injection, List<Step> steps, Map<String, String> parameters,
 		String output) {
 
+	/** The system property that names the current plan's file. */
+	public static final String PROPERTY = "loomflux.plan";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/**
@@ -39,9 +42,9 @@ public record Plan(String scenario, String baseUrl, String injection, List<Step>
 	public record Step(String label, Double offeredRate, Integer concurrency, Integer background, int seconds) {
 	}
 
-	/** The plan of this JVM, from {@code -Dloomflux.plan}. */
+	/** The plan of the current run, from the {@value #PROPERTY} property. */
 	public static Plan current() {
-		String file = System.getProperty("loomflux.plan");
+		String file = System.getProperty(PROPERTY);
 		if (file == null) {
 			throw new IllegalStateException("no plan: run with -Dloomflux.plan=FILE (the comparison run writes it)");
 		}

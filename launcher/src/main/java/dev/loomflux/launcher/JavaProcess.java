@@ -1,6 +1,7 @@
 package dev.loomflux.launcher;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,6 +113,14 @@ public final class JavaProcess implements AutoCloseable {
 
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * The process's standard input (a pipe): for a process that takes its work from
+	 * there, as the load generator does.
+	 */
+	public OutputStream input() {
+		return this.process.getOutputStream();
 	}
 
 	public boolean isAlive() {

@@ -199,8 +199,8 @@ public final class SummaryWriter {
 	static final double BUSY_LOAD_GENERATOR = 0.8;
 
 	/**
-	 * Says so when the Gatling JVM used at least {@link #BUSY_LOAD_GENERATOR} of its
-	 * cores over the run (its own start-up included, so the load phase was busier still).
+	 * Says so when the load generator used at least {@link #BUSY_LOAD_GENERATOR} of its
+	 * cores over the run (its engine's start and report included).
 	 */
 	static java.util.Optional<String> loadGeneratorNote(ScenarioRun run, int loadCores) {
 		Double share = (run.figures() != null) ? run.figures().get("loadGeneratorCpuShare") : null;

@@ -29,8 +29,8 @@ public final class Tokens {
 
 	/**
 	 * The system property that names a file of tokens already minted ({@link #save}): the
-	 * comparison mints them once per run, so that each scenario's Gatling JVM does not
-	 * ask the issuer to sign 10,000 tokens again on the machine it is about to measure.
+	 * comparison mints them once per run, so that the load generator does not ask the
+	 * issuer to sign 10,000 tokens again on the machine it is about to measure.
 	 */
 	public static final String FILE = "loomflux.tokens";
 

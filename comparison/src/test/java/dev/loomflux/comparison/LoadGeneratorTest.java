@@ -23,16 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real Gatling run, forked as the comparison forks it, against a tiny HTTP server of
- * the test's: proves that the simulation, the injection and the recorder agree on what
- * was sent and answered.
+ * Real Gatling runs in the load-generator JVM, as the comparison runs them, against a
+ * tiny HTTP server of the test's: proves that the simulation, the injection and the
+ * recorder agree on what was sent and answered, and that runs one after the other in one
+ * JVM each start from a clean slate.
  */
-class GatlingLauncherTest {
+class LoadGeneratorTest {
+
+	private static final Settings SETTINGS = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused",
+			"127.0.0.1", 6379, 0, false);
 
 	@TempDir
 	Path folder;
 
 	private HttpServer server;
+
+	private LoadGenerator load;
 
 	@BeforeEach
 	void startServer() throws IOException {
@@ -40,10 +46,12 @@ class GatlingLauncherTest {
 		this.server.createContext("/api/products", this::answer);
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.start();
+		this.load = new LoadGenerator(SETTINGS, this.folder);
 	}
 
 	@AfterEach
-	void stopServer() {
+	void stop() {
+		this.load.close();
 		this.server.stop(0);
 	}
 
@@ -59,15 +67,33 @@ class GatlingLauncherTest {
 
 	@Test
 	void shouldRecordEveryRequestGatlingSentInTheStepItWasSentIn() throws Exception {
-		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), null,
+		LoadGenerator.Outcome outcome = this.load.run("CatalogReadSimulation", twoSteps("first"), "launcher test");
+
+		assertOpenStepsRecorded(outcome);
+	}
+
+	@Test
+	void shouldStartEachRunInTheSameJvmFromACleanSlate() throws Exception {
+		LoadGenerator.Outcome first = this.load.run("CatalogReadSimulation", twoSteps("first"), "first run");
+		long pid = this.load.pid();
+
+		LoadGenerator.Outcome second = this.load.run("CatalogReadSimulation", twoSteps("second"), "second run");
+
+		assertThat(this.load.pid()).as("the same load-generator JVM").isEqualTo(pid);
+		assertOpenStepsRecorded(first);
+		// nothing of the first run's requests or schedule counts in the second's
+		assertOpenStepsRecorded(second);
+		assertThat(second.report()).isNotEqualTo(first.report());
+	}
+
+	private Plan twoSteps(String name) throws java.io.IOException {
+		Path runFolder = Files.createDirectories(this.folder.resolve(name));
+		return new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), null,
 				List.of(new Plan.Step("20 req/s", 20.0, null, null, 2), new Plan.Step("40 req/s", 40.0, null, null, 2)),
-				Map.of("hotProducts", "10"), this.folder.resolve("latency.json").toString());
-		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
-				false);
+				Map.of("hotProducts", "10"), runFolder.resolve("latency.json").toString());
+	}
 
-		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
-				"launcher test");
-
+	private void assertOpenStepsRecorded(LoadGenerator.Outcome outcome) {
 		assertThat(outcome.latency().stopReason()).isNull();
 		assertThat(outcome.latency().steps()).hasSize(2);
 		long[] sent = outcome.latency()
@@ -102,11 +128,7 @@ class GatlingLauncherTest {
 		Plan plan = new Plan("catalog-read", "http://127.0.0.1:" + this.server.getAddress().getPort(), "closed-steps",
 				List.of(new Plan.Step("4 in flight", null, 4, null, 2)), Map.of("hotProducts", "10"),
 				this.folder.resolve("latency.json").toString());
-		Settings settings = new Settings(null, null, "127.0.0.1", 5432, "postgres", "", "unused", "127.0.0.1", 6379, 0,
-				false);
-
-		GatlingLauncher.Outcome outcome = new GatlingLauncher(settings, this.folder).run("CatalogReadSimulation", plan,
-				"closed injection test");
+		LoadGenerator.Outcome outcome = this.load.run("CatalogReadSimulation", plan, "closed injection test");
 
 		RequestStats products = outcome.latency().steps().getFirst().requests().get("product");
 		// four users answered in well under a millisecond each
