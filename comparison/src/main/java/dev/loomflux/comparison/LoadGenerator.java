@@ -26,7 +26,8 @@ import dev.loomflux.launcher.JavaProcess;
  * harness's libraries), warmed up once ({@link #warmUp}) and then given one simulation
  * after the other. Its Gatling reports land under {@code gatling/} in the results folder,
  * its output in {@code logs/load-generator.log}, the client-side figures in each plan's
- * output. Should it die, the next run starts a new one (and says so in the log).
+ * output. Should it die or hang, the next run starts a new one, warmed up as the first
+ * was, with a log of its own ({@code load-generator-2.log}, ...).
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -44,12 +45,16 @@ final class LoadGenerator implements AutoCloseable {
 			"-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
 	/**
-	 * The load generator's own warm-up: rounds of this many seconds at this rate against
-	 * the stub, until its JIT is quiet ({@link Warmup#MAX_JIT_SHARE}).
+	 * The load generator's own warm-up: rounds of this many seconds against the stub, at
+	 * this rate, until its JIT is quiet ({@link Warmup#MAX_JIT_SHARE}). The first rounds
+	 * ask a quarter and a half of it: the stub is as cold as the load generator, and at
+	 * the full rate from the start it fell 4,000 requests behind in the first round.
 	 */
 	private static final int WARMUP_ROUND_SECONDS = 5;
 
 	private static final double WARMUP_RATE = 2000;
+
+	private static final String WARMUP_SIMULATION = "LoadGeneratorWarmupSimulation";
 
 	/** Longer than any run's own steps take: start, report and shutdown of its engine. */
 	private static final Duration RUN_OVERHEAD = Duration.ofSeconds(180);
@@ -61,6 +66,19 @@ final class LoadGenerator implements AutoCloseable {
 	private JavaProcess server;
 
 	private OutputStream requests;
+
+	/** Load-generator JVMs started so far: each gets a log of its own. */
+	private int started;
+
+	/** The stub it warmed up against, to warm a replacement up the same way. */
+	private String warmupTarget;
+
+	private int warmupMaxSeconds;
+
+	/**
+	 * The load-generator JVM (by {@link #started} count) that last finished its warm-up.
+	 */
+	private int warmedUp;
 
 	LoadGenerator(Settings settings, Path resultsFolder) {
 		this.settings = settings;
@@ -100,6 +118,12 @@ final class LoadGenerator implements AutoCloseable {
 				planFile.toAbsolutePath().toString(), gatlingFolder.toAbsolutePath().toString(), reports, description,
 				exitFile.toAbsolutePath().toString());
 		JavaProcess gatling = running();
+		if (this.started > 1 && this.warmupTarget != null && !simulation.equals(WARMUP_SIMULATION)
+				&& this.warmedUp < this.started) {
+			// a replacement is as cold as the first was
+			warmUp(this.warmupTarget, this.warmupMaxSeconds);
+			gatling = running();
+		}
 		ProcStat first = ProcStat.of(gatling.pid());
 		long start = System.nanoTime();
 		this.requests.write((run.line() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -145,7 +169,7 @@ final class LoadGenerator implements AutoCloseable {
 		/** For the run's notes. */
 		String describe() {
 			return String.format(java.util.Locale.ROOT,
-					"load generator warm-up: %s after %d round(s) of %d s at %.0f req/s against the stub "
+					"load generator warm-up: %s after %d round(s) of %d s at up to %.0f req/s against the stub "
 							+ "(its JIT threads' CPU share, round by round: %s)",
 					this.steady ? "JIT quiet" : "JIT still compiling", this.jitShares.size(), WARMUP_ROUND_SECONDS,
 					WARMUP_RATE,
@@ -164,27 +188,36 @@ final class LoadGenerator implements AutoCloseable {
 	 * check then shows whether it stayed fit.
 	 */
 	WarmupOutcome warmUp(String stubUrl, int maxSeconds) throws IOException, InterruptedException {
-		Path folder = Files.createDirectories(this.resultsFolder.resolve("runs").resolve("load-generator-warmup"));
+		this.warmupTarget = stubUrl;
+		this.warmupMaxSeconds = maxSeconds;
+		Path folder = Files.createDirectories(this.resultsFolder.resolve("runs")
+			.resolve("load-generator-warmup" + ((this.started > 1) ? "-" + this.started : "")));
 		List<Double> jitShares = new ArrayList<>();
 		int maxRounds = Math.max(1, maxSeconds / WARMUP_ROUND_SECONDS);
 		for (int round = 1; round <= maxRounds; round++) {
+			double rate = WARMUP_RATE / Math.max(1, 4 >> (round - 1));
 			Plan plan = new Plan("load-generator-warm-up", stubUrl, null,
-					List.of(new Plan.Step(String.format(java.util.Locale.ROOT, "%.0f req/s", WARMUP_RATE), WARMUP_RATE,
-							null, null, WARMUP_ROUND_SECONDS)),
+					List.of(new Plan.Step(String.format(java.util.Locale.ROOT, "%.0f req/s", rate), rate, null, null,
+							WARMUP_ROUND_SECONDS)),
 					Map.of(), folder.resolve("latency-" + round + ".json").toAbsolutePath().toString());
 			long pid = running().pid();
 			Long before = jitTicks(pid);
 			long start = System.nanoTime();
-			run("LoadGeneratorWarmupSimulation", plan, "load generator warm-up, round " + round, false);
+			run(WARMUP_SIMULATION, plan, "load generator warm-up, round " + round, false);
 			Long after = jitTicks(pid);
 			double wallSeconds = (System.nanoTime() - start) / 1e9;
 			double share = (before != null && after != null)
 					? Math.max(0, after - before) / ProcStat.TICKS_PER_SECOND / wallSeconds : 1.0;
 			jitShares.add(share);
 			if (share < Warmup.MAX_JIT_SHARE) {
+				this.warmedUp = this.started;
 				return new WarmupOutcome(jitShares, true);
 			}
+			// as for the services: with the stub beside it, its core is full during a
+			// round
+			Warmup.letTheCompilerCatchUp(() -> jitTicks(pid), System.nanoTime() + Duration.ofSeconds(10).toNanos());
 		}
+		this.warmedUp = this.started;
 		return new WarmupOutcome(jitShares, false);
 	}
 
@@ -209,8 +242,10 @@ final class LoadGenerator implements AutoCloseable {
 				arguments.add("-D" + Tokens.FILE + "=" + tokensFile(this.resultsFolder).toAbsolutePath());
 			}
 			arguments.addAll(List.of("-cp", classPath(), LoadServer.class.getName()));
+			this.started++;
 			this.server = JavaProcess.start("load generator", this.settings.loadCpus(), arguments, Map.of(),
-					this.resultsFolder.resolve("logs").resolve("load-generator.log"));
+					this.resultsFolder.resolve("logs")
+						.resolve("load-generator" + ((this.started > 1) ? "-" + this.started : "") + ".log"));
 			this.requests = this.server.input();
 		}
 		return this.server;

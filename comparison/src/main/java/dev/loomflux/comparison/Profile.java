@@ -51,13 +51,13 @@ public record Profile(int repeats, List<String> variants, Boolean verdicts, Warm
 	 * the scenario's own paths perhaps not yet compiled, gives up after this long
 	 * @param concurrency requests the warm-up keeps in flight
 	 * @param loadGeneratorMaxSeconds the load generator's own warm-up, once per run
-	 * before the first variant, gives up after about this long (absent: 60 s)
+	 * before the first variant, gives up after about this long (absent: 30 s)
 	 */
 	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int scenarioMaxSeconds,
 			int concurrency, Integer loadGeneratorMaxSeconds) {
 
 		public Warmup {
-			loadGeneratorMaxSeconds = (loadGeneratorMaxSeconds != null) ? loadGeneratorMaxSeconds : 60;
+			loadGeneratorMaxSeconds = (loadGeneratorMaxSeconds != null) ? loadGeneratorMaxSeconds : 30;
 		}
 
 	}

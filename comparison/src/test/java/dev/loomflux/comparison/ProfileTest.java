@@ -45,9 +45,11 @@ class ProfileTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "smoke", "quick", "full" })
-	void shouldRepeatTheFullProfileAtLeastThreeTimes(String name) throws Exception {
+	void shouldRepeatTheFullProfileInBothOrders(String name) throws Exception {
 		Profile profile = Profile.load(name);
-		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 3 : 1);
+		// ABBA: the variants as listed, then reversed, so each runs once early and once
+		// late
+		assertThat(profile.repeats()).isGreaterThanOrEqualTo(name.equals("full") ? 2 : 1);
 		assertThat(profile.warmup().steadyRounds()).isGreaterThanOrEqualTo(2);
 		assertThat(profile.warmup().scenarioMaxSeconds()).as("time for a warm JVM to show it is steady")
 			.isGreaterThanOrEqualTo(profile.warmup().steadyRounds() * profile.warmup().roundSeconds());

@@ -35,6 +35,29 @@ class WarmupTest {
 	}
 
 	@Test
+	void shouldPauseTheLoadUntilTheCompilerStopsWorking() throws InterruptedException {
+		// the compiler works through 4 more readings, then idles
+		java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Supplier<Long> ticks = () -> (long) Math.min(readings.incrementAndGet(), 5);
+
+		Warmup.letTheCompilerCatchUp(ticks, System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos());
+
+		assertThat(readings).as("read until two readings agreed").hasValue(6);
+	}
+
+	@Test
+	void shouldNotPauseWhenTheCompilerCannotBeRead() throws InterruptedException {
+		java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+
+		Warmup.letTheCompilerCatchUp(() -> {
+			readings.incrementAndGet();
+			return null;
+		}, System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos());
+
+		assertThat(readings).hasValue(1);
+	}
+
+	@Test
 	void shouldWarmEachScenarioWithItsOwnRequests() {
 		assertThat(Warmup.mixFor("catalog-read")).containsOnlyKeys(Warmup.Request.PRODUCT, Warmup.Request.PAGE);
 		assertThat(Warmup.mixFor("orders")).containsOnlyKeys(Warmup.Request.ORDER);

@@ -33,10 +33,10 @@ final class OutsideHttpSections {
 					Format.orNotMeasured(f.idleRssBytes(), Format::bytes),
 					Format.orNotMeasured(f.idleHeapUsedBytes(), Format::bytes), Format.number(f.idlePlatformThreads()),
 					(f.warmupRounds() != null) ? String.valueOf(f.warmupRounds().size()) : Format.NOT_MEASURED,
-					f.warmupSteady() ? "yes" : "no: hit its time limit"))
+					lastJitShare(f), f.warmupSteady() ? "yes" : "no: hit its time limit"))
 			.toList();
 		page.table(List.of("variant", "start-up", "idle RSS", "idle heap", "idle platform threads", "warm-up rounds",
-				"warm-up steady"), rows);
+				"JIT's CPU in the last round", "warm-up steady"), rows);
 		List<Series> memory = List.of(
 				new Series("RSS (MiB)", "#4e79a7", "line",
 						footprints.stream()
@@ -59,6 +59,12 @@ final class OutsideHttpSections {
 				new Chart("footprint-warmup", "Warm-up rounds", "line", "round", false, "requests/s", false, warmup,
 						List.of())));
 		page.endSection();
+	}
+
+	private static String lastJitShare(Footprint footprint) {
+		List<Double> shares = footprint.warmupJitShares();
+		return (shares == null || shares.isEmpty() || shares.getLast() == null) ? Format.NOT_MEASURED
+				: Format.percent(shares.getLast());
 	}
 
 	private static List<String> missing(List<Footprint> footprints) {

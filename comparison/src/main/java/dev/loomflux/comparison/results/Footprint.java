@@ -13,9 +13,11 @@ import java.util.List;
  * @param idlePlatformThreads {@code jvm_threads_live_threads} at the same moment
  * @param warmupRounds requests/s of each round of its first warm-up (the JVM cold, the
  * first scenario's requests), in order
+ * @param warmupJitShares per round of the same warm-up, the CPU the JIT compiler threads
+ * used over the round's wall time (one core = 1; null where it could not be read)
  * @param warmupSteady whether the last rounds agreed within the profile's tolerance with
  * the JIT quiet (false: the warm-up hit its time limit first)
  */
 public record Footprint(String variant, Double startupSeconds, Double idleRssBytes, Double idleHeapUsedBytes,
-		Double idlePlatformThreads, List<Double> warmupRounds, boolean warmupSteady) {
+		Double idlePlatformThreads, List<Double> warmupRounds, List<Double> warmupJitShares, boolean warmupSteady) {
 }

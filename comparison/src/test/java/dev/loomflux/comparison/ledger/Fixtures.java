@@ -80,7 +80,7 @@ final class Fixtures {
 	}
 
 	Fixtures footprint(String variant, Double idleRss) {
-		this.footprints.add(new Footprint(variant, 2.5, idleRss, 40e6, 30.0, List.of(), true));
+		this.footprints.add(new Footprint(variant, 2.5, idleRss, 40e6, 30.0, List.of(), List.of(), true));
 		return this;
 	}
 
