@@ -292,7 +292,11 @@ final class ComparisonRun {
 			}
 			List<Step> steps = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
 					this.settings.serviceCores());
-			if (outcome.latency().stopReason() == null && service.isAlive()) {
+			// a run the recorder stopped (the service fell behind) ended in a failing
+			// step,
+			// which is where a ladder that doubles usually ends: the boundary below it is
+			// what the knee search is for
+			if (service.isAlive()) {
 				steps = refineKnee(type, scenario, steps, plan, runFolder, service,
 						variant.name() + " " + name + " #" + repeat, progress);
 			}

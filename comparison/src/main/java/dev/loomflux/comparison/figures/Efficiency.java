@@ -18,6 +18,9 @@ import dev.loomflux.comparison.results.Step;
  * <li>{@code cpuMicrosPerRequest}: the service's CPU time per successful request, µs</li>
  * <li>{@code capacityPerCore}: 1 core-second over that, req/s: what one core could serve
  * if CPU were all that limited it (cross-check it with the knee)</li>
+ * <li>{@code jitCpuMicrosPerRequest}: the part of {@code cpuMicrosPerRequest} the JIT
+ * compiler threads used, µs: compilation still under way inflates the cost, and this says
+ * by how much</li>
  * <li>{@code allocatedBytesPerRequest}: heap allocated per successful request; counted at
  * young collections, so absent when none fell in the step</li>
  * <li>{@code databaseCpuMicrosPerRequest}: CPU PostgreSQL and Redis used per successful
@@ -46,6 +49,10 @@ public final class Efficiency {
 		if (cpuPerRequest != null && cpuPerRequest > 0) {
 			figures.put("cpuMicrosPerRequest", cpuPerRequest * 1e6);
 			figures.put("capacityPerCore", 1 / cpuPerRequest);
+		}
+		Double jit = Steps.server(lowest, ServerStats::jitCpuSeconds);
+		if (jit != null) {
+			figures.put("jitCpuMicrosPerRequest", jit / ok * 1e6);
 		}
 		Double allocated = Steps.server(lowest, ServerStats::allocatedBytes);
 		// the JVM counts allocation at each young collection: none in the step, no figure

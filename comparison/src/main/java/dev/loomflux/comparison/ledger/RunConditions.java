@@ -65,6 +65,7 @@ final class RunConditions {
 				.append(Spread.format(figure(runs, "efficiencyRate"), Format::rate))
 				.append(" | ")
 				.append(Spread.format(figure(runs, "cpuMicrosPerRequest"), RunConditions::micros))
+				.append(jitPart(runs))
 				.append(" | ")
 				.append(Spread.format(figure(runs, "capacityPerCore"), Format::rate))
 				.append(" | ")
@@ -78,6 +79,12 @@ final class RunConditions {
 				.append(" |\n");
 		}
 		return md.toString();
+	}
+
+	/** How much of the CPU per request the JIT compiler used, when that was recorded. */
+	private static String jitPart(List<ScenarioRun> runs) {
+		Spread jit = figure(runs, "jitCpuMicrosPerRequest");
+		return (jit == null) ? "" : " (JIT " + Spread.format(jit, RunConditions::micros) + ")";
 	}
 
 	/** One note per step that interference invalidated. */

@@ -24,6 +24,8 @@ class EfficiencyTest {
 		assertThat(figures.get("efficiencyRate")).isEqualTo(1000.0);
 		assertThat(figures.get("cpuMicrosPerRequest")).isCloseTo(144.83, within(0.01));
 		assertThat(figures.get("capacityPerCore")).isCloseTo(6904.8, within(0.1));
+		// 0.05 s of it in the compiler threads
+		assertThat(figures.get("jitCpuMicrosPerRequest")).isCloseTo(17.24, within(0.01));
 		assertThat(figures.get("allocatedBytesPerRequest")).isCloseTo(20689.7, within(0.1));
 		assertThat(figures.get("databaseCpuMicrosPerRequest")).isCloseTo(103.45, within(0.01));
 	}
@@ -54,7 +56,7 @@ class EfficiencyTest {
 
 	private static ServerStats server(double cpuSeconds, double allocated) {
 		return new ServerStats(null, cpuSeconds, null, null, null, null, null, null, null, null, null, null, null,
-				allocated, null);
+				allocated, 0.05);
 	}
 
 }
