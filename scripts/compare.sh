@@ -3,9 +3,11 @@
 #                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [--aot-cache]
 #                           [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
-#   --profile NAME       smoke (every scenario once, one short step, no verdicts: for trying the pipeline),
-#                        quick (the default: about 30 minutes on 2 cores) or full (every run 3 times, hours)
-#   --variants A,B       some of the variants below (default: all but reactive-one-loop)
+#   --profile NAME       smoke (every scenario once against loom and reactive, one short step, no verdicts:
+#                        for trying the pipeline), quick (the default: every variant and scenario once,
+#                        20-30 minutes on 2 cores) or full (every run twice, in ABBA order: 76 minutes on 2 cores)
+#   --variants A,B       some of the variants below (default: the profile's: loom and reactive for smoke,
+#                        all but reactive-one-loop for quick and full)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)

@@ -38,8 +38,9 @@ public final class CompareCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--profile", defaultValue = "quick",
-			description = "smoke (every scenario once, one short step, no verdicts: for trying the pipeline), "
-					+ "quick (the default: about 30 minutes on 2 cores) or full (every run 3 times, hours)")
+			description = "smoke (every scenario once against loom and reactive, one short step, no verdicts: "
+					+ "for trying the pipeline), quick (the default: every variant and scenario once, "
+					+ "20-30 minutes on 2 cores) or full (every run twice, in ABBA order: 76 minutes on 2 cores)")
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,

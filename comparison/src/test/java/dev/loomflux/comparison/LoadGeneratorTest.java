@@ -1,14 +1,12 @@
 package dev.loomflux.comparison;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -42,10 +40,7 @@ class LoadGeneratorTest {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/api/products", this::answer);
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.start();
+		this.server = ProductsServer.start(this::answer);
 		this.load = new LoadGenerator(SETTINGS, this.folder);
 	}
 

@@ -1,14 +1,12 @@
 package dev.loomflux.comparison;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -61,10 +59,7 @@ class ScheduleCrossCheckTest {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/api/products", this::answer);
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.start();
+		this.server = ProductsServer.start(this::answer);
 	}
 
 	@AfterEach
