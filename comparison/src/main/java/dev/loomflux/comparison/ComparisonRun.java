@@ -293,9 +293,8 @@ final class ComparisonRun {
 			List<Step> steps = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
 					this.settings.serviceCores());
 			// a run the recorder stopped (the service fell behind) ended in a failing
-			// step,
-			// which is where a ladder that doubles usually ends: the boundary below it is
-			// what the knee search is for
+			// step, which is where a ladder that doubles usually ends: the boundary below
+			// it is what the knee search is for
 			if (service.isAlive()) {
 				steps = refineKnee(type, scenario, steps, plan, runFolder, service,
 						variant.name() + " " + name + " #" + repeat, progress);
@@ -351,7 +350,7 @@ final class ComparisonRun {
 			// the lead-in at the lowest rate, as in the planned run, so the service meets
 			// the extra step with its connections open and without a backlog
 			Plan single = new Plan(plan.scenario(), plan.baseUrl(), plan.injection(),
-					List.of(shortLeadIn(plan.steps().getFirst()), extra), plan.parameters(),
+					List.of(leadIn(plan.steps().getFirst(), LOAD_GENERATOR_WARMUP_SECONDS), extra), plan.parameters(),
 					runFolder.resolve("latency-" + (steps.size() + 1) + ".json").toAbsolutePath().toString());
 			LoadGenerator.Outcome outcome;
 			List<Scrape> scrapes;
@@ -419,17 +418,16 @@ final class ComparisonRun {
 	 */
 	static List<Plan.Step> withLoadGeneratorWarmup(Profile.Scenario scenario, int seconds) {
 		List<Plan.Step> steps = scenario.labelledSteps();
-		Plan.Step first = steps.getFirst();
 		List<Plan.Step> all = new ArrayList<>();
-		all.add(new Plan.Step(LOAD_GENERATOR_WARMUP, first.offeredRate(), first.concurrency(), first.background(),
-				seconds));
+		all.add(leadIn(steps.getFirst(), seconds));
 		all.addAll(steps);
 		return all;
 	}
 
-	private static Plan.Step shortLeadIn(Plan.Step leadIn) {
-		return new Plan.Step(leadIn.label(), leadIn.offeredRate(), leadIn.concurrency(), leadIn.background(),
-				LOAD_GENERATOR_WARMUP_SECONDS);
+	/** A lead-in at {@code first}'s load, {@code seconds} long. */
+	private static Plan.Step leadIn(Plan.Step first, int seconds) {
+		return new Plan.Step(LOAD_GENERATOR_WARMUP, first.offeredRate(), first.concurrency(), first.background(),
+				seconds);
 	}
 
 	private static List<Step> steps(LatencyFile latency, List<Scrape> scrapes, List<MachineSample> machine,
@@ -467,12 +465,8 @@ final class ComparisonRun {
 	/** Warms the service up on its pinned core(s), the stub already set. */
 	private Warmup.Outcome warmUp(ServiceUnderTest service, Map<Warmup.Request, Integer> mix, int maxSeconds)
 			throws InterruptedException {
-		return new Warmup(this.profile.warmup(), mix, () -> jitTicks(service.pid())).run(service.baseUrl(), maxSeconds);
-	}
-
-	private static Long jitTicks(long pid) {
-		ProcStat proc = ProcStat.of(pid);
-		return (proc != null) ? proc.jitTicks() : null;
+		return new Warmup(this.profile.warmup(), mix, () -> ProcStat.jitTicksOf(service.pid())).run(service.baseUrl(),
+				maxSeconds);
 	}
 
 	/**

@@ -54,8 +54,6 @@ final class LoadGenerator implements AutoCloseable {
 
 	private static final double WARMUP_RATE = 2000;
 
-	private static final String WARMUP_SIMULATION = "LoadGeneratorWarmupSimulation";
-
 	/** Longer than any run's own steps take: start, report and shutdown of its engine. */
 	private static final Duration RUN_OVERHEAD = Duration.ofSeconds(180);
 
@@ -70,15 +68,13 @@ final class LoadGenerator implements AutoCloseable {
 	/** Load-generator JVMs started so far: each gets a log of its own. */
 	private int started;
 
+	/** Whether the JVM now running has had its warm-up: a replacement has not. */
+	private boolean warm;
+
 	/** The stub it warmed up against, to warm a replacement up the same way. */
 	private String warmupTarget;
 
 	private int warmupMaxSeconds;
-
-	/**
-	 * The load-generator JVM (by {@link #started} count) that last finished its warm-up.
-	 */
-	private int warmedUp;
 
 	LoadGenerator(Settings settings, Path resultsFolder) {
 		this.settings = settings;
@@ -102,6 +98,11 @@ final class LoadGenerator implements AutoCloseable {
 	 * exit code.
 	 */
 	Outcome run(String simulation, Plan plan, String description) throws IOException, InterruptedException {
+		running();
+		if (!this.warm && this.warmupTarget != null) {
+			// a replacement is as cold as the first was
+			warmUp(this.warmupTarget, this.warmupMaxSeconds);
+		}
 		return run(simulation, plan, description, true);
 	}
 
@@ -118,17 +119,10 @@ final class LoadGenerator implements AutoCloseable {
 				planFile.toAbsolutePath().toString(), gatlingFolder.toAbsolutePath().toString(), reports, description,
 				exitFile.toAbsolutePath().toString());
 		JavaProcess gatling = running();
-		if (this.started > 1 && this.warmupTarget != null && !simulation.equals(WARMUP_SIMULATION)
-				&& this.warmedUp < this.started) {
-			// a replacement is as cold as the first was
-			warmUp(this.warmupTarget, this.warmupMaxSeconds);
-			gatling = running();
-		}
 		ProcStat first = ProcStat.of(gatling.pid());
 		long start = System.nanoTime();
 		this.requests.write((run.line() + "\n").getBytes(StandardCharsets.UTF_8));
 		this.requests.flush();
-		ProcStat last = first;
 		long deadline = start + Duration.ofSeconds(plan.totalSeconds()).plus(RUN_OVERHEAD).toNanos();
 		while (!Files.exists(exitFile)) {
 			if (!gatling.isAlive()) {
@@ -140,10 +134,10 @@ final class LoadGenerator implements AutoCloseable {
 				throw new IllegalStateException("the load generator did not finish " + description + " in time; see "
 						+ gatling.log().toAbsolutePath());
 			}
-			ProcStat now = ProcStat.of(gatling.pid());
-			last = (now != null) ? now : last;
 			Thread.sleep(100);
 		}
+		// the server lives on after the run: its CPU is read once, now
+		ProcStat last = ProcStat.of(gatling.pid());
 		double wallSeconds = (System.nanoTime() - start) / 1e9;
 		int exit = Integer.parseInt(Files.readString(exitFile).strip());
 		if (exit != 0) {
@@ -201,34 +195,26 @@ final class LoadGenerator implements AutoCloseable {
 							WARMUP_ROUND_SECONDS)),
 					Map.of(), folder.resolve("latency-" + round + ".json").toAbsolutePath().toString());
 			long pid = running().pid();
-			Long before = jitTicks(pid);
+			Long before = ProcStat.jitTicksOf(pid);
 			long start = System.nanoTime();
-			run(WARMUP_SIMULATION, plan, "load generator warm-up, round " + round, false);
-			Long after = jitTicks(pid);
-			double wallSeconds = (System.nanoTime() - start) / 1e9;
-			double share = (before != null && after != null)
-					? Math.max(0, after - before) / ProcStat.TICKS_PER_SECOND / wallSeconds : 1.0;
-			jitShares.add(share);
-			if (share < Warmup.MAX_JIT_SHARE) {
-				this.warmedUp = this.started;
+			run("LoadGeneratorWarmupSimulation", plan, "load generator warm-up, round " + round, false);
+			Double share = Warmup.jitShare(before, ProcStat.jitTicksOf(pid), start);
+			// unreadable counts as still compiling
+			jitShares.add((share != null) ? share : 1.0);
+			if (jitShares.getLast() < Warmup.MAX_JIT_SHARE) {
+				this.warm = true;
 				return new WarmupOutcome(jitShares, true);
 			}
-			// as for the services: with the stub beside it, its core is full during a
-			// round
-			Warmup.letTheCompilerCatchUp(() -> jitTicks(pid), System.nanoTime() + Duration.ofSeconds(10).toNanos());
+			// as for the services: with the stub beside it, its core is full in a round
+			Warmup.letTheCompilerCatchUp(() -> ProcStat.jitTicksOf(pid), Long.MAX_VALUE);
 		}
-		this.warmedUp = this.started;
+		this.warm = true;
 		return new WarmupOutcome(jitShares, false);
 	}
 
 	/** The load generator's process id, starting it if it is not running. */
 	long pid() throws IOException {
 		return running().pid();
-	}
-
-	private static Long jitTicks(long pid) {
-		ProcStat proc = ProcStat.of(pid);
-		return (proc != null) ? proc.jitTicks() : null;
 	}
 
 	private JavaProcess running() throws IOException {
@@ -243,6 +229,7 @@ final class LoadGenerator implements AutoCloseable {
 			}
 			arguments.addAll(List.of("-cp", classPath(), LoadServer.class.getName()));
 			this.started++;
+			this.warm = false;
 			this.server = JavaProcess.start("load generator", this.settings.loadCpus(), arguments, Map.of(),
 					this.resultsFolder.resolve("logs")
 						.resolve("load-generator" + ((this.started > 1) ? "-" + this.started : "") + ".log"));

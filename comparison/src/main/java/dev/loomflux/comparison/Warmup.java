@@ -137,11 +137,7 @@ final class Warmup {
 			Long jitBefore = this.jitTicks.get();
 			long start = System.nanoTime();
 			rounds.add(round(baseUrl));
-			Long jitAfter = this.jitTicks.get();
-			double wallSeconds = (System.nanoTime() - start) / 1e9;
-			// a compiler thread that ended took its ticks with it
-			jitShares.add((jitBefore != null && jitAfter != null)
-					? Math.max(0, jitAfter - jitBefore) / ProcStat.TICKS_PER_SECOND / wallSeconds : null);
+			jitShares.add(jitShare(jitBefore, this.jitTicks.get(), start));
 			if (steady(rounds, jitShares, this.settings.steadyRounds(), this.settings.tolerance())) {
 				return new Outcome(rounds, jitShares, true);
 			}
@@ -150,6 +146,17 @@ final class Warmup {
 			}
 		}
 		return new Outcome(rounds, jitShares, false);
+	}
+
+	/**
+	 * The CPU the JIT compiler threads used between two readings of their ticks, over the
+	 * wall time since {@code startNanos}; null when either reading failed.
+	 */
+	static Double jitShare(Long ticksBefore, Long ticksAfter, long startNanos) {
+		double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+		// a compiler thread that ended took its ticks with it
+		return (ticksBefore != null && ticksAfter != null)
+				? Math.max(0, ticksAfter - ticksBefore) / ProcStat.TICKS_PER_SECOND / wallSeconds : null;
 	}
 
 	/**

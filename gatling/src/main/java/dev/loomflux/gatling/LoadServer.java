@@ -45,18 +45,15 @@ public final class LoadServer {
 	}
 
 	private static int run(Run run) {
-		// no run inherits the garbage of the one before, to collect in the middle of a
-		// step
+		// no run inherits the one before's garbage, to collect in the middle of a step
 		System.gc();
 		System.setProperty(Plan.PROPERTY, run.plan());
 		try {
-			// Gatling's own entry point for a launcher that keeps its JVM: main() would
-			// exit it
+			// Gatling's entry point for a launcher that keeps its JVM (main() exits)
 			return Gatling$.MODULE$.fromArgs(run.gatlingArguments());
 		}
 		catch (RuntimeException | Error ex) {
-			// the server goes on: the comparison reports this run as failed and runs the
-			// next
+			// the server goes on: the comparison reports this run failed, runs the next
 			ex.printStackTrace();
 			return CRASHED;
 		}

@@ -39,6 +39,14 @@ public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 		}
 	}
 
+	/**
+	 * CPU ticks of a process's JIT compiler threads; null when the process is gone or
+	 * they could not be read.
+	 */
+	public static Long jitTicksOf(long pid) {
+		return jitTicks(Path.of("/proc", Long.toString(pid), "task"));
+	}
+
 	/** Null when the process is gone. */
 	public static ProcStat of(long pid) {
 		try {

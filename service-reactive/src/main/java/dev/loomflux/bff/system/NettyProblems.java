@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Problem details written straight onto a Netty channel, for the handlers that answer
  * before Spring sees a request ({@code NettyErrorsConfig},
  * {@code BodyReadTimeoutConfig}): the same body, content type and security headers as
- * {@code ApiExceptionHandler}'s, then the connection closes.
+ * {@code ApiExceptionHandler}'s, then the connection closes. Only in service-reactive:
+ * service-loom's early refusals come from Tomcat, and {@code TomcatErrorsConfig} writes
+ * their problem through Tomcat's error report valve.
  */
 final class NettyProblems {
 
