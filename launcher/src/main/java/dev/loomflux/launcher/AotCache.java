@@ -29,9 +29,18 @@ public final class AotCache {
 	 */
 	public static ServiceProcess.Launch prepare(ServiceProcess.Launch launch, Path folder)
 			throws IOException, InterruptedException {
+		return train(extract(launch, folder));
+	}
+
+	/**
+	 * Extracts {@code launch}'s jar into {@code folder} (the layout the image runs: the
+	 * application's jar and its dependencies as plain jars in {@code lib/}) and returns
+	 * the launch that runs the extracted jar, without a cache.
+	 */
+	public static ServiceProcess.Launch extract(ServiceProcess.Launch launch, Path folder)
+			throws IOException, InterruptedException {
 		Path extracted = folder.toAbsolutePath();
 		Files.createDirectories(extracted);
-		Path log = extracted.resolve("training.log");
 		try (JavaProcess extract = JavaProcess
 			.start(launch.name() + " (extract)", launch.cpus(),
 					List.of("-Djarmode=tools", "-jar", launch.jar().toAbsolutePath().toString(), "extract",
@@ -39,20 +48,31 @@ public final class AotCache {
 					Map.of(), extracted.resolve("extract.log"))) {
 			require(extract.await(Duration.ofMinutes(2)) == 0, "extracting " + launch.jar(), extract.log());
 		}
-		Path jar = extracted.resolve(launch.jar().getFileName());
-		Path cache = extracted.resolve("app.aot");
+		return launch.withFlags(List.of(), extracted.resolve(launch.jar().getFileName()));
+	}
+
+	/**
+	 * Trains {@code app.aot} beside an extracted jar (from {@link #extract}) and returns
+	 * the launch that runs it with the cache. The cache records the class path as given,
+	 * so it serves only that jar in that folder.
+	 */
+	public static ServiceProcess.Launch train(ServiceProcess.Launch extracted)
+			throws IOException, InterruptedException {
+		Path folder = extracted.jar().getParent();
+		Path log = folder.resolve("training.log");
+		Path cache = folder.resolve("app.aot");
 		List<String> training = new ArrayList<>(ServiceProcess.JVM_FLAGS);
-		training.addAll(launch.flags());
+		training.addAll(extracted.flags());
 		training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
-				"-Dspring.flyway.enabled=false", "-jar", jar.toString()));
-		Map<String, String> environment = new LinkedHashMap<>(launch.environment());
+				"-Dspring.flyway.enabled=false", "-jar", extracted.jar().toString()));
+		Map<String, String> environment = new LinkedHashMap<>(extracted.environment());
 		environment.put("SERVER_PORT", Integer.toString(FreePort.next()));
 		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(FreePort.next()));
-		try (JavaProcess train = JavaProcess.start(launch.name() + " (AOT training)", launch.cpus(), training,
+		try (JavaProcess train = JavaProcess.start(extracted.name() + " (AOT training)", extracted.cpus(), training,
 				environment, log)) {
 			require(train.await(Duration.ofMinutes(5)) == 0 && Files.exists(cache), "training " + cache, log);
 		}
-		return launch.withFlags(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache), jar);
+		return extracted.withFlags(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache), extracted.jar());
 	}
 
 	private static void require(boolean condition, String what, Path log) {
