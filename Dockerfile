@@ -52,8 +52,8 @@ COPY --from=extract /layers/spring-boot-loader/ ./
 COPY --from=extract /layers/snapshot-dependencies/ ./
 COPY --from=extract /layers/application/ ./
 
-# The JVM flags the comparison measured the services with (ServiceUnderTest.JVM_FLAGS in the
-# comparison harness; deployment-check holds the two equal): a fixed 512 MiB heap, so that the
+# The JVM flags the comparison measured the services with (ServiceProcess.JVM_FLAGS in the
+# launcher; deployment-check holds the two equal): a fixed 2 GiB heap, so that the
 # container limit can be sized from the RSS measured with it (k8s/base/compared-resources.yaml,
 # docker-compose.yml) rather than the heap growing with whatever limit a platform sets; G1, pinned
 # because below 2 CPUs or 1792 MB the JVM would pick Serial on its own; exit on OutOfMemoryError,
@@ -61,7 +61,7 @@ COPY --from=extract /layers/application/ ./
 # deployment can change the heap alone (the stub and k8s/overlays/small do).
 # The training run below uses the same flags: the AOT cache is only used by a JVM whose class path
 # and GC match the run that wrote it.
-ENV JAVA_HEAP="-Xms512m -Xmx512m"
+ENV JAVA_HEAP="-Xms2g -Xmx2g"
 ENV JAVA_FLAGS="-XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
 
 # JEP 483/514 (JDK 25): a training run at build time records the loaded and linked classes into

@@ -4,10 +4,11 @@
 #                           [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
 #   --profile NAME       smoke (every scenario once against loom and reactive, one short step, no verdicts:
-#                        for trying the pipeline), quick (the default: every variant and scenario once,
-#                        20-30 minutes on 2 cores) or full (every run twice, in ABBA order: 76 minutes on 2 cores)
-#   --variants A,B       some of the variants below (default: the profile's: loom and reactive for smoke,
-#                        all but reactive-one-loop for quick and full)
+#                        for trying the pipeline), quick (the default: every scenario once against loom and
+#                        reactive, about 20 minutes on 2 cores) or full (every variant, every run twice, in ABBA
+#                        order: about an hour on 2 cores)
+#   --variants A,B       some of the variants below (default: the profile's: loom and reactive for smoke
+#                        and quick, all but reactive-one-loop for full)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)
@@ -31,7 +32,7 @@ variants=(loom platform reactive reactive-inline reactive-one-loop) # launcher's
 scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
-  sed -n '2,15s/^# \{0,1\}//p' "$0"
+  sed -n '2,18s/^# \{0,1\}//p' "$0"
   echo "variants:  ${variants[*]}"
   echo "scenarios: $(scenarios quick | xargs)"
 }

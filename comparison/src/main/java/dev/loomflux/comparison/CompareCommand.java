@@ -39,13 +39,14 @@ public final class CompareCommand implements Callable<Integer> {
 
 	@Option(names = "--profile", defaultValue = "quick",
 			description = "smoke (every scenario once against loom and reactive, one short step, no verdicts: "
-					+ "for trying the pipeline), quick (the default: every variant and scenario once, "
-					+ "20-30 minutes on 2 cores) or full (every run twice, in ABBA order: 76 minutes on 2 cores)")
+					+ "for trying the pipeline), quick (the default: every scenario once against loom and "
+					+ "reactive, about 20 minutes on 2 cores) or full (every variant, every run twice, in ABBA "
+					+ "order: about an hour on 2 cores)")
 	String profile;
 
 	@Option(names = "--variants", split = ",", completionCandidates = VariantNames.class,
-			description = "some of ${COMPLETION-CANDIDATES} (default: the profile's: loom and reactive for smoke, "
-					+ "all but reactive-one-loop for quick and full)")
+			description = "some of ${COMPLETION-CANDIDATES} (default: the profile's: loom and reactive for smoke "
+					+ "and quick, all but reactive-one-loop for full)")
 	List<String> variants;
 
 	@Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,

@@ -301,7 +301,7 @@ final class ComparisonRun {
 			}
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
 			figures.putAll(warmupFigures(warmup));
-			figures.putAll(Efficiency.of(steps));
+			figures.putAll(Efficiency.of(steps, scenario.efficiencyRate()));
 			// how long the service took to go quiet after what ran before
 			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
 			// it never did, and this run started anyway
@@ -462,11 +462,17 @@ final class ComparisonRun {
 		return warmUp(service, Warmup.EVERY_ENDPOINT, this.profile.warmup().maxSeconds());
 	}
 
-	/** Warms the service up on its pinned core(s), the stub already set. */
+	/**
+	 * Warms the service up on its pinned core(s), the stub already set, its JIT compiler
+	 * threads on the load CPUs meanwhile ({@link CompilerAside}).
+	 */
 	private Warmup.Outcome warmUp(ServiceUnderTest service, Map<Warmup.Request, Integer> mix, int maxSeconds)
 			throws InterruptedException {
-		return new Warmup(this.profile.warmup(), mix, () -> ProcStat.jitTicksOf(service.pid())).run(service.baseUrl(),
-				maxSeconds);
+		try (CompilerAside aside = CompilerAside.of(service.pid(), this.settings.serviceCpus(),
+				this.settings.loadCpus())) {
+			return new Warmup(this.profile.warmup(), mix, () -> ProcStat.jitTicksOf(service.pid()))
+				.run(service.baseUrl(), maxSeconds);
+		}
 	}
 
 	/**

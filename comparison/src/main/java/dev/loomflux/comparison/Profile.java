@@ -83,9 +83,14 @@ public record Profile(int repeats, List<String> variants, Boolean verdicts, Warm
 	 * {@code closed-steps}); absent for the simulation's own
 	 * @param steps the load steps
 	 * @param parameters scenario-specific numbers passed to the simulation
+	 * @param efficiencyRate the offered rate (one of the steps') whose step gives the
+	 * cost per request ({@code Efficiency}): the same for every variant, below every knee
+	 * seen on the development VM, above the lowest step, where the service's fixed
+	 * background work (scrapes, timers) spreads over few requests; absent for the lowest
+	 * open step
 	 */
 	public record Scenario(String simulation, Map<String, Map<String, Object>> downstream, String injection,
-			List<Plan.Step> steps, Map<String, String> parameters) {
+			List<Plan.Step> steps, Map<String, String> parameters, Double efficiencyRate) {
 
 		/**
 		 * Steps with labels: {@code "2000 req/s"}, {@code "5000 in flight"},

@@ -32,6 +32,26 @@ class ProfileTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "smoke", "quick", "full" })
+	void shouldMeasureTheCostPerRequestAtOneOfTheScenariosOwnRates(String name) throws Exception {
+		for (Profile.Scenario scenario : Profile.load(name).scenarios().values()) {
+			if (scenario.efficiencyRate() != null) {
+				List<Double> rates = scenario.steps().stream().map(Plan.Step::offeredRate).toList();
+				assertThat(rates).as(scenario.simulation()).contains(scenario.efficiencyRate());
+			}
+		}
+	}
+
+	@Test
+	void shouldMeasureTheFullProfilesCostPerRequestAboveItsLowestStep() throws Exception {
+		for (String name : List.of("catalog-read", "home-fanout", "mixed")) {
+			Profile.Scenario scenario = Profile.load("full").scenarios().get(name);
+			double lowest = scenario.steps().stream().mapToDouble(Plan.Step::offeredRate).min().orElseThrow();
+			assertThat(scenario.efficiencyRate()).as(name).isGreaterThan(lowest);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "smoke", "quick", "full" })
 	void shouldNeverAskLoopingUsersToDecrease(String name) throws Exception {
 		for (Profile.Scenario scenario : Profile.load(name).scenarios().values()) {
 			List<Integer> closed = scenario.steps()
@@ -53,10 +73,12 @@ class ProfileTest {
 		assertThat(profile.warmup().steadyRounds()).isGreaterThanOrEqualTo(2);
 		assertThat(profile.warmup().scenarioMaxSeconds()).as("time for a warm JVM to show it is steady")
 			.isGreaterThanOrEqualTo(profile.warmup().steadyRounds() * profile.warmup().roundSeconds());
-		assertThat(new Profile.Scenario("X", null, null, List.of(new Plan.Step(null, 2000.0, null, null, 3)), null)
-			.labelledSteps()
-			.getFirst()
-			.label()).isEqualTo("2000 req/s");
+		assertThat(
+				new Profile.Scenario("X", null, null, List.of(new Plan.Step(null, 2000.0, null, null, 3)), null, null)
+					.labelledSteps()
+					.getFirst()
+					.label())
+			.isEqualTo("2000 req/s");
 	}
 
 	@ParameterizedTest
@@ -71,8 +93,8 @@ class ProfileTest {
 		List<String> variants = Profile.load(name).variants();
 		assertThat(variants).contains("loom", "reactive").doesNotHaveDuplicates();
 		assertThat(dev.loomflux.launcher.Variant.names()).containsAll(variants);
-		if (!name.equals("smoke")) {
-			assertThat(variants).as("quick and full compare every variant but the opt-in one")
+		if (name.equals("full")) {
+			assertThat(variants).as("full compares every variant but the opt-in one")
 				.isEqualTo(dev.loomflux.launcher.Variant.COMPARED.stream()
 					.map(dev.loomflux.launcher.Variant::name)
 					.toList());

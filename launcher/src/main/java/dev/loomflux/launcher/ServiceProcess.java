@@ -18,11 +18,15 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * The same for every service and variant, in tests and measurements. A fixed heap
-	 * (Xms = Xmx) so that heap growth is not measured as memory per request; G1, the JDK
-	 * default, named so the manifest records it; exit on OutOfMemoryError so that a
-	 * service that runs out is seen to fail instead of limping on.
+	 * (Xms = Xmx) so that heap growth is not measured as memory per request; 2 GiB so
+	 * that the caps the services share fit in it for both models: with 512 MiB
+	 * service-loom died of OutOfMemoryError at 5,000-10,000 open price streams (about 124
+	 * KiB of heap each, under bff.prices.max-streams of 12,000), where service-reactive
+	 * needs about 24 KiB each. G1, the JDK default, named so the manifest records it;
+	 * exit on OutOfMemoryError so that a service that runs out is seen to fail instead of
+	 * limping on.
 	 */
-	public static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+	public static final List<String> JVM_FLAGS = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC",
 			"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
 	/** Long enough for a first start that migrates the database on a busy machine. */

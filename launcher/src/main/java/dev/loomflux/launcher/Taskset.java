@@ -36,7 +36,21 @@ public final class Taskset {
 		run("-a", "-p", "-c", cpus, Long.toString(pid));
 	}
 
-	/** The CPUs a running process may use, as taskset lists them ("0,1", "0-3"). */
+	/**
+	 * Moves one thread ({@code tid}, from {@code /proc/PID/task}) to {@code cpus}, the
+	 * rest of its process staying where it is.
+	 */
+	public static void moveThread(long tid, String cpus) throws IOException, InterruptedException {
+		if (!pinned(cpus)) {
+			return;
+		}
+		run("-p", "-c", cpus, Long.toString(tid));
+	}
+
+	/**
+	 * The CPUs a running process (or one of its threads, by tid) may use, as taskset
+	 * lists them ("0,1", "0-3").
+	 */
 	public static String affinity(long pid) throws IOException, InterruptedException {
 		// "pid 2201's current affinity list: 0,1"
 		String output = run("-c", "-p", Long.toString(pid));

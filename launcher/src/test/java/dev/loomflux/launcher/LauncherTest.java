@@ -38,7 +38,7 @@ class LauncherTest {
 
 	@Test
 	void shouldPassEveryServiceTheSameFlagsAndExitOnOutOfMemory() {
-		assertThat(ServiceProcess.JVM_FLAGS).contains("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+		assertThat(ServiceProcess.JVM_FLAGS).contains("-Xms2g", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError");
 	}
 
 	@Test

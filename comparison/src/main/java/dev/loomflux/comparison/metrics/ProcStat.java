@@ -3,6 +3,7 @@ package dev.loomflux.comparison.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,21 @@ public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 	 */
 	public static Long jitTicksOf(long pid) {
 		return jitTicks(Path.of("/proc", Long.toString(pid), "task"));
+	}
+
+	/**
+	 * The thread ids of a process's live JIT compiler threads; empty when the process is
+	 * gone.
+	 */
+	public static List<Long> compilerThreadsOf(long pid) {
+		try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			return threads.filter(ProcStat::isCompiler)
+				.map((thread) -> Long.valueOf(thread.getFileName().toString()))
+				.toList();
+		}
+		catch (IOException | RuntimeException gone) {
+			return List.of();
+		}
 	}
 
 	/** Null when the process is gone. */

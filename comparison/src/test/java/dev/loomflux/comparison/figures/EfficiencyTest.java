@@ -20,7 +20,7 @@ class EfficiencyTest {
 		// the databases 0.1 core
 		Step lowest = step(1000, 2900, 100, server(0.42, 60e6), new Interference(0.0, 0.0, 0.1, null));
 		Step higher = step(3000, 9000, 0, server(1.5, 200e6), null);
-		Map<String, Double> figures = Efficiency.of(List.of(higher, lowest));
+		Map<String, Double> figures = Efficiency.of(List.of(higher, lowest), null);
 		assertThat(figures.get("efficiencyRate")).isEqualTo(1000.0);
 		assertThat(figures.get("cpuMicrosPerRequest")).isCloseTo(144.83, within(0.01));
 		assertThat(figures.get("capacityPerCore")).isCloseTo(6904.8, within(0.1));
@@ -31,16 +31,28 @@ class EfficiencyTest {
 	}
 
 	@Test
+	void shouldMeasureAtTheProfilesRateWhenItNamesOne() {
+		Step lowest = step(1000, 2900, 100, server(0.42, 60e6), null);
+		Step named = step(3000, 9000, 0, server(1.5, 200e6), null);
+		Map<String, Double> figures = Efficiency.of(List.of(lowest, named), 3000.0);
+		assertThat(figures.get("efficiencyRate")).isEqualTo(3000.0);
+		assertThat(figures.get("cpuMicrosPerRequest")).isCloseTo(166.67, within(0.01));
+		assertThat(Efficiency.of(List.of(lowest, named), 2000.0)).as("no step at that rate: no figure, no stand-in")
+			.isEmpty();
+	}
+
+	@Test
 	void shouldLeaveOutWhatTheStepDidNotMeasure() {
-		Map<String, Double> figures = Efficiency.of(List.of(step(1000, 2900, 0, null, null)));
+		Map<String, Double> figures = Efficiency.of(List.of(step(1000, 2900, 0, null, null)), null);
 		assertThat(figures).containsOnlyKeys("efficiencyRate");
 		// no young collection in the step: the JVM counted no allocation, which is not 0
 		// B
-		assertThat(Efficiency.of(List.of(step(1000, 2900, 0, server(0.42, 0), null))))
+		assertThat(Efficiency.of(List.of(step(1000, 2900, 0, server(0.42, 0), null)), null))
 			.doesNotContainKey("allocatedBytesPerRequest")
 			.containsKey("cpuMicrosPerRequest");
-		assertThat(Efficiency.of(List
-			.of(new Step("100 in flight", null, 100, null, 3, Map.of("home", stats(300, 0)), server(0.3, 1e6)))))
+		assertThat(Efficiency.of(
+				List.of(new Step("100 in flight", null, 100, null, 3, Map.of("home", stats(300, 0)), server(0.3, 1e6))),
+				null))
 			.as("a closed step has no fixed rate")
 			.isEmpty();
 	}

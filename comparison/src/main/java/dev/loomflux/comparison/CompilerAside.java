@@ -1,0 +1,83 @@
+package dev.loomflux.comparison;
+
+import java.io.IOException;
+import java.util.Set;
+
+import dev.loomflux.comparison.metrics.InterferenceMeter;
+import dev.loomflux.comparison.metrics.ProcStat;
+import dev.loomflux.launcher.Taskset;
+
+/**
+ * Moves a service's JIT compiler threads onto the load CPUs for a warm-up, and back onto
+ * the service's CPUs when it ends, so that every measured step runs the whole JVM on its
+ * pinned core(s) as before.
+ * <p>
+ * Why: the kernel shares a core fairly among runnable threads, so under a warm-up that
+ * fills the service's core its C2 thread got a slice that shrank with the number of busy
+ * threads. service-reactive (4 HTTP and 4 database event loops, Lettuce's, the insights
+ * pool) left its compiler 15-20 % of the core, and on the 2-core development VM its JIT
+ * was still compiling about 10 methods a second after 4 minutes of warm-up; service-loom,
+ * with one carrier thread, was done far sooner. The compiled code does not depend on
+ * where the compiler ran: the JVM sized its compiler, GC and carrier threads and its
+ * event loops for the core(s) it started on, and the application threads never leave
+ * them.
+ */
+final class CompilerAside implements AutoCloseable {
+
+	private final long pid;
+
+	private final String serviceCpus;
+
+	private final boolean moved;
+
+	private CompilerAside(long pid, String serviceCpus, boolean moved) {
+		this.pid = pid;
+		this.serviceCpus = serviceCpus;
+		this.moved = moved;
+	}
+
+	/**
+	 * Moves the compiler threads of {@code pid} to {@code loadCpus}; does nothing where
+	 * it cannot help: nothing pinned, no taskset, or CPU lists that overlap.
+	 */
+	static CompilerAside of(long pid, String serviceCpus, String loadCpus) throws InterruptedException {
+		if (!possible(serviceCpus, loadCpus)) {
+			return new CompilerAside(pid, serviceCpus, false);
+		}
+		move(pid, loadCpus);
+		return new CompilerAside(pid, serviceCpus, true);
+	}
+
+	/** Whether the service and the load have CPUs of their own that taskset can set. */
+	static boolean possible(String serviceCpus, String loadCpus) {
+		if (!Taskset.available() || serviceCpus == null || serviceCpus.isBlank() || loadCpus == null
+				|| loadCpus.isBlank()) {
+			return false;
+		}
+		Set<Integer> service = InterferenceMeter.cpus(serviceCpus);
+		return InterferenceMeter.cpus(loadCpus).stream().noneMatch(service::contains);
+	}
+
+	/**
+	 * Every compiler thread back on the service's CPUs, those started during the warm-up
+	 * included (a new compiler thread takes its creator's CPUs).
+	 */
+	@Override
+	public void close() throws InterruptedException {
+		if (this.moved) {
+			move(this.pid, this.serviceCpus);
+		}
+	}
+
+	private static void move(long pid, String cpus) throws InterruptedException {
+		for (long thread : ProcStat.compilerThreadsOf(pid)) {
+			try {
+				Taskset.moveThread(thread, cpus);
+			}
+			catch (IOException | IllegalStateException ended) {
+				// a compiler thread the JVM stopped in between has nowhere to go
+			}
+		}
+	}
+
+}
