@@ -31,6 +31,7 @@ import dev.loomflux.comparison.scenario.Database;
 import dev.loomflux.comparison.scenario.RunCheck;
 import dev.loomflux.comparison.scenario.Scenario;
 import dev.loomflux.comparison.scenario.Scenarios;
+import dev.loomflux.comparison.scenario.WarmupRequest;
 import dev.loomflux.gatling.Plan;
 import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.LatencyFile;
@@ -57,16 +58,6 @@ final class ComparisonRun {
 	 * concurrency-sweep). Each step's load-generator check shows whether it sufficed.
 	 */
 	private static final int LOAD_GENERATOR_WARMUP_SECONDS = 2;
-
-	/**
-	 * The lead-in of a scenario the load generator has not run yet in this run: its own
-	 * warm-up against the stub cannot reach the scenario's code (its requests, checks and
-	 * feeders), which the JIT compiled during the first measured steps of the first
-	 * variant (here about 1,200 compilations in the first seconds of catalog-read). The
-	 * first variant's service meets this longer lead-in at the scenario's lowest rate,
-	 * after its own warm-up.
-	 */
-	private static final int FIRST_LEAD_IN_SECONDS = 10;
 
 	/** Below this share of its cores the service counts as idle between two runs. */
 	private static final double QUIET_CPU_SHARE = 0.15;
@@ -138,6 +129,10 @@ final class ComparisonRun {
 		if (Machine.onlineCores() < 2 || !Taskset.available()) {
 			this.notes.add("not pinned: the service and the load share CPUs (needs taskset and 2 cores)");
 		}
+		this.notes.add(CompilerAside.possible(this.settings.serviceCpus(), this.settings.loadCpus())
+				? "warm-ups: each service's JIT compiler threads ran on the load CPU(s) " + this.settings.loadCpus()
+						+ ", and on the service's own for every measured step"
+				: "warm-ups: the JIT compiler threads stayed on the service's CPU(s) (the load has none of its own)");
 		if (this.settings.aotCache()) {
 			this.notes.add("--aot-cache: every service ran from its extracted jar with a trained JDK AOT cache "
 					+ "(-XX:AOTCache), as the image runs it");
@@ -270,15 +265,20 @@ final class ComparisonRun {
 		try {
 			Files.createDirectories(runFolder);
 			stub.behave(scenario.downstream());
-			warmup = warmUp(service, Warmup.mixFor(name), this.profile.warmup().scenarioMaxSeconds());
+			Scenario type = Scenarios.named(name);
+			warmup = warmUp(service, type.warmupMix(), this.profile.warmup().scenarioMaxSeconds());
 			if (!warmup.steady()) {
 				progress.say("%s · %s: warm-up NOT steady after %d rounds", variant.name(), name,
 						warmup.rounds().size());
 			}
-			Scenario type = Scenarios.named(name);
 			RunCheck check = type.check(database(), scenario.parameters());
 			check.before();
-			int leadIn = this.simulationsRun.add(scenario.simulation()) ? FIRST_LEAD_IN_SECONDS
+			// a scenario the load generator has not run yet gets a longer lead-in
+			// (Profile.Warmup#firstLeadInSeconds): its warm-up against the stub cannot
+			// reach the scenario's own code (requests, checks, feeders), which the JIT
+			// compiled during the first variant's first measured steps (about 1,200
+			// compilations in the first seconds of catalog-read)
+			int leadIn = this.simulationsRun.add(scenario.simulation()) ? this.profile.warmup().firstLeadInSeconds()
 					: LOAD_GENERATOR_WARMUP_SECONDS;
 			Plan plan = new Plan(name, service.baseUrl(), scenario.injection(),
 					withLoadGeneratorWarmup(scenario, leadIn), scenario.parameters(),
@@ -459,14 +459,14 @@ final class ComparisonRun {
 	private Warmup.Outcome warmUpEveryEndpoint(ServiceUnderTest service, DownstreamStub stub)
 			throws IOException, InterruptedException {
 		stub.behave(WARMUP_DOWNSTREAM);
-		return warmUp(service, Warmup.EVERY_ENDPOINT, this.profile.warmup().maxSeconds());
+		return warmUp(service, WarmupRequest.EVERY_ENDPOINT, this.profile.warmup().maxSeconds());
 	}
 
 	/**
 	 * Warms the service up on its pinned core(s), the stub already set, its JIT compiler
 	 * threads on the load CPUs meanwhile ({@link CompilerAside}).
 	 */
-	private Warmup.Outcome warmUp(ServiceUnderTest service, Map<Warmup.Request, Integer> mix, int maxSeconds)
+	private Warmup.Outcome warmUp(ServiceUnderTest service, Map<WarmupRequest, Integer> mix, int maxSeconds)
 			throws InterruptedException {
 		try (CompilerAside aside = CompilerAside.of(service.pid(), this.settings.serviceCpus(),
 				this.settings.loadCpus())) {

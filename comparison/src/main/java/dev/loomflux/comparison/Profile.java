@@ -52,12 +52,16 @@ public record Profile(int repeats, List<String> variants, Boolean verdicts, Warm
 	 * @param concurrency requests the warm-up keeps in flight
 	 * @param loadGeneratorMaxSeconds the load generator's own warm-up, once per run
 	 * before the first variant, gives up after about this long (absent: 30 s)
+	 * @param firstLeadInSeconds the unreported lead-in of a scenario the load generator
+	 * has not run yet in this run, in which it compiles the scenario's own code (absent:
+	 * 10 s; later runs of the scenario get 2 s)
 	 */
 	public record Warmup(int roundSeconds, int steadyRounds, double tolerance, int maxSeconds, int scenarioMaxSeconds,
-			int concurrency, Integer loadGeneratorMaxSeconds) {
+			int concurrency, Integer loadGeneratorMaxSeconds, Integer firstLeadInSeconds) {
 
 		public Warmup {
 			loadGeneratorMaxSeconds = (loadGeneratorMaxSeconds != null) ? loadGeneratorMaxSeconds : 30;
+			firstLeadInSeconds = (firstLeadInSeconds != null) ? firstLeadInSeconds : 10;
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,28 +17,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import dev.loomflux.comparison.metrics.ProcStat;
+import dev.loomflux.comparison.scenario.WarmupRequest;
 import dev.loomflux.gatling.endpoints.Tokens;
 
 /**
  * Warms a variant up until it is steady, not for a fixed time: on one core the JIT
  * competes with the load, and a fixed 10 s warm-up once cut measured throughput to a
  * third. A closed loop of {@code concurrency} requests, on the service's pinned core(s),
- * in rounds: once over every endpoint ({@link #EVERY_ENDPOINT}) when the JVM is fresh,
- * then before each scenario with its own mix ({@link #mixFor}), the stub behaving as in
- * the scenario. Steady when the last rounds agree within the tolerance and the JIT
- * compiler threads were quiet in each of them: a throughput plateau alone once passed a
- * variant whose C2 compiler thread then took a third of its core during the first
- * measured step.
+ * in rounds: once over every endpoint ({@link WarmupRequest#EVERY_ENDPOINT}) when the JVM
+ * is fresh, then before each scenario with its own mix ({@code Scenario.warmupMix()}),
+ * the stub behaving as in the scenario. Steady when the last rounds agree within the
+ * tolerance and the JIT compiler threads were quiet over them: a throughput plateau alone
+ * once passed a variant whose C2 compiler thread then took a third of its core during the
+ * first measured step.
  */
 final class Warmup {
 
 	/**
-	 * The JIT is quiet in a round when its compiler threads used less CPU than this share
-	 * of the round's wall time (of one core), from /proc ({@link ProcStat#jitTicks()}):
-	 * under 4 clock ticks in a 2 s round; 1 % would be 2 ticks, the counter's own
-	 * resolution. Read from the threads' CPU time, not from the JVM's total compilation
-	 * time, which counts the compiler's waits for the one core too: 1.6 s of it in a 2 s
-	 * round in which the compiler threads used 0.08 s of CPU.
+	 * The JIT is quiet over the last rounds when its compiler threads used less CPU than
+	 * this share of their wall time (of one core) together, from /proc
+	 * ({@link ProcStat#jitTicks()}): under 12 clock ticks in three 2 s rounds. Together,
+	 * not in each: one late C2 compilation of a large method can take 40-100 ms, which
+	 * held against one 2 s round would start the count again (service-loom's first
+	 * warm-up, otherwise quiet, had such rounds of 3-7 %). Read from the threads' CPU
+	 * time, not from the JVM's total compilation time, which counts the compiler's waits
+	 * for the one core too: 1.6 s of it in a 2 s round in which the compiler threads used
+	 * 0.08 s of CPU.
 	 */
 	static final double MAX_JIT_SHARE = 0.02;
 
@@ -58,35 +61,9 @@ final class Warmup {
 	/** The seed's customers, whose pages the warm-up opens. */
 	static final int CUSTOMERS = 10_000;
 
-	/** The requests a warm-up sends. */
-	enum Request {
-
-		PRODUCT, PAGE, HOME, CART, INSIGHTS, ORDER
-
-	}
-
-	/**
-	 * As in MixedSimulation: every endpoint the scenarios use; a fresh JVM's first
-	 * warm-up, and the warm-up of scenarios not named below.
-	 */
-	static final Map<Request, Integer> EVERY_ENDPOINT = shares(Map.of(Request.PRODUCT, 50, Request.PAGE, 10,
-			Request.HOME, 20, Request.CART, 10, Request.INSIGHTS, 5, Request.ORDER, 5));
-
-	/**
-	 * Each scenario's requests in its simulation's proportions (percent). cpu-neighbour
-	 * warms its insights with the light parameters: its own 20,000 paths would leave a
-	 * round with a handful of answers. connections' price streams stay open for a whole
-	 * step, so it warms with the mix.
-	 */
-	private static final Map<String, Map<Request, Integer>> MIXES = Map.of("catalog-read",
-			shares(Map.of(Request.PRODUCT, 90, Request.PAGE, 10)), "home-fanout", shares(Map.of(Request.HOME, 100)),
-			"concurrency-sweep", shares(Map.of(Request.HOME, 100)), "cpu-neighbour",
-			shares(Map.of(Request.PRODUCT, 80, Request.INSIGHTS, 20)), "orders", shares(Map.of(Request.ORDER, 100)),
-			"mixed", EVERY_ENDPOINT);
-
 	private final Profile.Warmup settings;
 
-	private final Map<Request, Integer> mix;
+	private final Map<WarmupRequest, Integer> mix;
 
 	private final Supplier<Long> jitTicks;
 
@@ -99,14 +76,10 @@ final class Warmup {
 	 * @param jitTicks reads the CPU time of the service's JIT compiler threads, in clock
 	 * ticks; null when it could not
 	 */
-	Warmup(Profile.Warmup settings, Map<Request, Integer> mix, Supplier<Long> jitTicks) {
+	Warmup(Profile.Warmup settings, Map<WarmupRequest, Integer> mix, Supplier<Long> jitTicks) {
 		this.settings = settings;
 		this.mix = mix;
 		this.jitTicks = jitTicks;
-	}
-
-	static Map<Request, Integer> mixFor(String scenario) {
-		return MIXES.getOrDefault(scenario, EVERY_ENDPOINT);
 	}
 
 	/**
@@ -184,8 +157,9 @@ final class Warmup {
 	/**
 	 * Whether the last {@code count} rounds spread by at most {@code tolerance} of their
 	 * mean (max - min, so a slow steady climb, the JIT still at work, is not mistaken for
-	 * steady) and the JIT compiler threads used under {@link #MAX_JIT_SHARE} of each of
-	 * them; a round whose JIT time could not be read is not quiet.
+	 * steady) and the JIT compiler threads used under {@link #MAX_JIT_SHARE} of them
+	 * together (their mean: the rounds are equally long); a round whose JIT time could
+	 * not be read is not quiet.
 	 */
 	static boolean steady(List<Double> rounds, List<Double> jitShares, int count, double tolerance) {
 		if (rounds.size() < count || jitShares.size() < count) {
@@ -196,9 +170,9 @@ final class Warmup {
 			.mapToDouble(Double::doubleValue)
 			.summaryStatistics();
 		boolean plateau = last.getAverage() > 0 && last.getMax() - last.getMin() <= tolerance * last.getAverage();
-		boolean quiet = jitShares.subList(jitShares.size() - count, jitShares.size())
-			.stream()
-			.allMatch((share) -> share != null && share < MAX_JIT_SHARE);
+		List<Double> lastShares = jitShares.subList(jitShares.size() - count, jitShares.size());
+		boolean quiet = lastShares.stream().allMatch(java.util.Objects::nonNull)
+				&& lastShares.stream().mapToDouble(Double::doubleValue).average().orElse(1) < MAX_JIT_SHARE;
 		return plateau && quiet;
 	}
 
@@ -236,11 +210,6 @@ final class Warmup {
 		}
 	}
 
-	/** In the order of {@link Request}, so that draws are reproducible. */
-	private static Map<Request, Integer> shares(Map<Request, Integer> percent) {
-		return new EnumMap<>(percent);
-	}
-
 	/**
 	 * The customer's token from the stub's TEST issuer, minted for every customer before
 	 * the warm-up, as the load generator does before its run.
@@ -253,8 +222,8 @@ final class Warmup {
 	private HttpRequest request(String baseUrl) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int draw = random.nextInt(this.mix.values().stream().mapToInt(Integer::intValue).sum());
-		Request kind = null;
-		for (Map.Entry<Request, Integer> share : this.mix.entrySet()) {
+		WarmupRequest kind = null;
+		for (Map.Entry<WarmupRequest, Integer> share : this.mix.entrySet()) {
 			kind = share.getKey();
 			draw -= share.getValue();
 			if (draw < 0) {

@@ -1,5 +1,7 @@
 package dev.loomflux.comparison;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CompilerAsideTest {
+
+	/** Only root (or CAP_SYS_NICE) may raise a thread's priority. */
+	private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
 	@Test
 	void shouldMoveOnlyTheCompilerThreadsToTheLoadCpusAndBackToTheServiceCpus() throws Exception {
@@ -25,11 +30,16 @@ class CompilerAsideTest {
 				for (long thread : ProcStat.compilerThreadsOf(pid)) {
 					assertThat(Taskset.affinity(thread)).as("compiler thread %d during the warm-up", thread)
 						.isEqualTo("0");
+					if (ROOT) {
+						assertThat(niceness(pid, thread)).as("ahead of the warm-up's client")
+							.isEqualTo(CompilerAside.AHEAD);
+					}
 				}
 				assertThat(Taskset.affinity(pid)).as("the main thread stays where it was").isEqualTo(original);
 			}
 			for (long thread : ProcStat.compilerThreadsOf(pid)) {
 				assertThat(Taskset.affinity(thread)).as("compiler thread %d after it", thread).isEqualTo("1");
+				assertThat(niceness(pid, thread)).as("at normal priority again").isZero();
 			}
 		}
 		finally {
@@ -37,6 +47,12 @@ class CompilerAsideTest {
 				Taskset.moveThread(thread, original);
 			}
 		}
+	}
+
+	/** Field 19 of /proc/PID/task/TID/stat. */
+	private static int niceness(long pid, long thread) throws Exception {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(thread), "stat"));
+		return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
 	}
 
 	@Test

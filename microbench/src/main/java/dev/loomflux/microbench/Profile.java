@@ -2,9 +2,10 @@ package dev.loomflux.microbench;
 
 /**
  * How long and how often to measure. {@code quick} fits in about a minute on a 2-core
- * machine; {@code full} buys tighter error bars with more forks and iterations;
- * {@code smoke} only proves the plumbing (in-process JMH, tiny counts) and its figures
- * mean nothing.
+ * machine; {@code full} buys tighter error bars with more forks, iterations and fresh
+ * footprint JVMs (it took 4 min 47 s on the 2-core VM with 3 forks of 5 + 10 iterations,
+ * 8 % of the full comparison's hour, so it has 2 forks of 3 + 5 now); {@code smoke} only
+ * proves the plumbing (in-process JMH, tiny counts) and its figures mean nothing.
  *
  * @param forks JMH forks per hand-off kind (0: in the current JVM)
  * @param warmupIterations JMH warm-up iterations per fork
@@ -17,7 +18,7 @@ public enum Profile {
 
 	QUICK(1, 2, 3, 1000, 10_000, 1),
 
-	FULL(3, 5, 10, 1000, 20_000, 3),
+	FULL(2, 3, 5, 1000, 20_000, 3),
 
 	SMOKE(0, 0, 1, 100, 1_000, 1);
 

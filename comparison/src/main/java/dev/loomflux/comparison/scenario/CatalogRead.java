@@ -1,5 +1,7 @@
 package dev.loomflux.comparison.scenario;
 
+import java.util.Map;
+
 /**
  * product reads (Redis hits) and list pages at rising rates: the knee, p99 within 100 ms.
  */
@@ -9,6 +11,14 @@ public final class CatalogRead extends KneeScenario {
 
 	public CatalogRead() {
 		super(NAME, 100);
+	}
+
+	/**
+	 * Product reads and list pages, as CatalogReadSimulation sends them.
+	 */
+	@Override
+	public Map<WarmupRequest, Integer> warmupMix() {
+		return WarmupRequest.mix(Map.of(WarmupRequest.PRODUCT, 90, WarmupRequest.PAGE, 10));
 	}
 
 }

@@ -53,4 +53,12 @@ public final class ConcurrencySweep implements Scenario {
 						Spread.format(evidence.runFigure(NAME, variant, "rssBytesPerInFlight"), Format::bytes)));
 	}
 
+	/**
+	 * Home pages only.
+	 */
+	@Override
+	public Map<WarmupRequest, Integer> warmupMix() {
+		return WarmupRequest.mix(Map.of(WarmupRequest.HOME, 100));
+	}
+
 }

@@ -50,4 +50,13 @@ public final class Connections implements Scenario {
 		return "open SSE streams";
 	}
 
+	/**
+	 * Price streams stay open for a whole step, so it warms with every endpoint's mix, as
+	 * the mixed scenario does.
+	 */
+	@Override
+	public Map<WarmupRequest, Integer> warmupMix() {
+		return WarmupRequest.EVERY_ENDPOINT;
+	}
+
 }

@@ -1,6 +1,7 @@
 package dev.loomflux.comparison.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.loomflux.comparison.figures.Evidence;
@@ -55,6 +56,15 @@ public final class CpuNeighbour implements Scenario {
 	@Override
 	public Optional<String> backgroundRequest() {
 		return Optional.of(BACKGROUND_REQUEST);
+	}
+
+	/**
+	 * Product reads and insights with the light parameters: its own 20,000 paths would
+	 * leave a round with a handful of answers.
+	 */
+	@Override
+	public Map<WarmupRequest, Integer> warmupMix() {
+		return WarmupRequest.mix(Map.of(WarmupRequest.PRODUCT, 80, WarmupRequest.INSIGHTS, 20));
 	}
 
 }

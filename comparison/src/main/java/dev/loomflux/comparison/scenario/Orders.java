@@ -44,4 +44,12 @@ public final class Orders implements Scenario {
 		return new OrdersCheck(database, Integer.parseInt(parameters.getOrDefault("hotProducts", "5")));
 	}
 
+	/**
+	 * Orders only.
+	 */
+	@Override
+	public Map<WarmupRequest, Integer> warmupMix() {
+		return WarmupRequest.mix(Map.of(WarmupRequest.ORDER, 100));
+	}
+
 }

@@ -55,6 +55,14 @@ public interface Scenario {
 	}
 
 	/**
+	 * The requests its warm-up sends, in its simulation's proportions (percent), before
+	 * each of its runs; every endpoint's mix by default.
+	 */
+	default Map<WarmupRequest, Integer> warmupMix() {
+		return WarmupRequest.EVERY_ENDPOINT;
+	}
+
+	/**
 	 * What it checks in the database around a run (orders: the stock invariant), as
 	 * figures of the run; nothing by default.
 	 */
