@@ -300,7 +300,7 @@ final class ComparisonRun {
 						variant.name() + " " + name + " #" + repeat, progress);
 			}
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
-			figures.putAll(warmupFigures(warmup));
+			figures.putAll(warmupFigures(warmup, this.profile.warmup().steadyRounds()));
 			figures.putAll(Efficiency.of(steps, scenario.efficiencyRate()));
 			// how long the service took to go quiet after what ran before
 			// (an overloaded scenario leaves a backlog); QUIET_LIMIT means
@@ -320,7 +320,7 @@ final class ComparisonRun {
 			progress.say("%s · %s failed: %s", variant.name(), name, ex.getMessage());
 			return new ScenarioRun(name, variant.name(), repeat, null, List.of(),
 					Windows.series(scrapes, origin, this.settings.serviceCores()),
-					(warmup != null) ? warmupFigures(warmup) : Map.of(),
+					(warmup != null) ? warmupFigures(warmup, this.profile.warmup().steadyRounds()) : Map.of(),
 					ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
@@ -476,15 +476,35 @@ final class ComparisonRun {
 	}
 
 	/**
-	 * {@link ScenarioRun#WARMUP_STEADY}, {@code warmupRounds} and {@code warmupJitShare},
-	 * the CPU the JIT compiler threads used in the last round over its wall time.
+	 * {@link ScenarioRun#WARMUP_STEADY}, {@code warmupRounds}, {@code warmupJitShare}
+	 * (the CPU the JIT compiler threads used in the last round over its wall time) and,
+	 * over the last {@code steadyRounds} rounds, what steady is judged on:
+	 * {@code warmupSpread} (their max - min over their mean) and
+	 * {@code warmupJitShareLastRounds} (the JIT's share of them together), so that a run
+	 * that was not steady says which half failed.
 	 */
-	private static Map<String, Double> warmupFigures(Warmup.Outcome warmup) {
+	private static Map<String, Double> warmupFigures(Warmup.Outcome warmup, int steadyRounds) {
 		Map<String, Double> figures = new java.util.LinkedHashMap<>();
 		figures.put(ScenarioRun.WARMUP_STEADY, warmup.steady() ? 1.0 : 0.0);
 		figures.put("warmupRounds", (double) warmup.rounds().size());
 		if (!warmup.jitShares().isEmpty() && warmup.jitShares().getLast() != null) {
 			figures.put("warmupJitShare", warmup.jitShares().getLast());
+		}
+		if (warmup.rounds().size() >= steadyRounds) {
+			var last = warmup.rounds()
+				.subList(warmup.rounds().size() - steadyRounds, warmup.rounds().size())
+				.stream()
+				.mapToDouble(Double::doubleValue)
+				.summaryStatistics();
+			if (last.getAverage() > 0) {
+				figures.put("warmupSpread", (last.getMax() - last.getMin()) / last.getAverage());
+			}
+			List<Double> shares = warmup.jitShares()
+				.subList(warmup.jitShares().size() - steadyRounds, warmup.jitShares().size());
+			if (shares.stream().allMatch(java.util.Objects::nonNull)) {
+				figures.put("warmupJitShareLastRounds",
+						shares.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+			}
 		}
 		return figures;
 	}

@@ -16,8 +16,9 @@ import java.util.List;
  * (connections), {@code heapBytesPerInFlight} and {@code rssBytesPerInFlight}
  * (concurrency-sweep, slope between the lowest and highest step), {@code ordersCreated},
  * {@code stockInvariantViolations}, {@code duplicateOrders} (orders); in every run
- * {@link #WARMUP_STEADY}, {@code warmupRounds} and {@code warmupJitShare} (the warm-up
- * before it), and in open-model runs the cost per request at the lowest step
+ * {@link #WARMUP_STEADY}, {@code warmupRounds}, {@code warmupJitShare},
+ * {@code warmupSpread} and {@code warmupJitShareLastRounds} (the warm-up before it), and
+ * in open-model runs the cost per request at the profile's {@code efficiencyRate}
  * ({@code efficiencyRate}, {@code cpuMicrosPerRequest}, {@code capacityPerCore},
  * {@code allocatedBytesPerRequest}, {@code databaseCpuMicrosPerRequest}); a figure that
  * could not be derived is absent
