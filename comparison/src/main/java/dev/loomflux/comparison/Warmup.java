@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 
 import dev.loomflux.comparison.metrics.ProcStat;
 import dev.loomflux.comparison.scenario.WarmupRequest;
+import dev.loomflux.gatling.endpoints.ClientHeaders;
 import dev.loomflux.gatling.endpoints.Tokens;
 
 /**
@@ -67,7 +68,12 @@ final class Warmup {
 
 	private final Supplier<Long> jitTicks;
 
+	/**
+	 * HTTP/1.1 as the load generator speaks it; the JDK client's default (HTTP/2) would
+	 * ask every new connection to upgrade (h2c), a path the measured load never takes.
+	 */
 	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
 		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
@@ -251,7 +257,12 @@ final class Warmup {
 				.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":" + customer + ",\"items\":[{\"productId\":"
 						+ (FIRST_WARMUP_PRODUCT + random.nextInt(4000)) + ",\"quantity\":1}]}"));
 		};
-		return builder.timeout(Duration.ofSeconds(5)).build();
+		// as the load generator sends them, so that the JIT compiles the branches its
+		// requests take
+		return builder.header("Accept", ClientHeaders.ACCEPT)
+			.header("User-Agent", ClientHeaders.USER_AGENT)
+			.timeout(Duration.ofSeconds(5))
+			.build();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.loomflux.gatling.Plan;
+import dev.loomflux.gatling.endpoints.ClientHeaders;
 import dev.loomflux.gatling.endpoints.Tokens;
 import dev.loomflux.gatling.recording.Recording;
 import dev.loomflux.gatling.recording.Schedule;
@@ -104,8 +105,8 @@ abstract class PlannedSimulation extends Simulation {
 	 */
 	HttpProtocolBuilder protocol(boolean sharedConnections) {
 		HttpProtocolBuilder protocol = http.baseUrl(this.plan.baseUrl())
-			.acceptHeader("application/json")
-			.userAgentHeader("loomflux-gatling");
+			.acceptHeader(ClientHeaders.ACCEPT)
+			.userAgentHeader(ClientHeaders.USER_AGENT);
 		return sharedConnections ? protocol.shareConnections() : protocol;
 	}
 
