@@ -91,6 +91,11 @@ public final class JarProcess implements AutoCloseable {
 		return this.service.port();
 	}
 
+	/** The JVM's process id, for jcmd. */
+	public long pid() {
+		return this.service.pid();
+	}
+
 	/** Everything the process has printed so far. */
 	public String log() {
 		try {
