@@ -497,21 +497,13 @@ final class ComparisonRun {
 		if (!warmup.jitShares().isEmpty() && warmup.jitShares().getLast() != null) {
 			figures.put("warmupJitShare", warmup.jitShares().getLast());
 		}
-		if (warmup.rounds().size() >= steadyRounds) {
-			var last = warmup.rounds()
-				.subList(warmup.rounds().size() - steadyRounds, warmup.rounds().size())
-				.stream()
-				.mapToDouble(Double::doubleValue)
-				.summaryStatistics();
-			if (last.getAverage() > 0) {
-				figures.put("warmupSpread", (last.getMax() - last.getMin()) / last.getAverage());
-			}
-			List<Double> shares = warmup.jitShares()
-				.subList(warmup.jitShares().size() - steadyRounds, warmup.jitShares().size());
-			if (shares.stream().allMatch(java.util.Objects::nonNull)) {
-				figures.put("warmupJitShareLastRounds",
-						shares.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
-			}
+		Double spread = Warmup.spread(warmup.rounds(), steadyRounds);
+		if (spread != null) {
+			figures.put("warmupSpread", spread);
+		}
+		Double jit = Warmup.jitShare(warmup.jitShares(), steadyRounds);
+		if (jit != null) {
+			figures.put("warmupJitShareLastRounds", jit);
 		}
 		return figures;
 	}

@@ -168,18 +168,37 @@ final class Warmup {
 	 * not be read is not quiet.
 	 */
 	static boolean steady(List<Double> rounds, List<Double> jitShares, int count, double tolerance) {
-		if (rounds.size() < count || jitShares.size() < count) {
-			return false;
+		Double spread = spread(rounds, count);
+		Double jit = jitShare(jitShares, count);
+		return spread != null && spread <= tolerance && jit != null && jit < MAX_JIT_SHARE;
+	}
+
+	/**
+	 * The last {@code count} rounds' max - min over their mean; null when there are fewer
+	 * or none answered.
+	 */
+	static Double spread(List<Double> rounds, int count) {
+		if (rounds.size() < count) {
+			return null;
 		}
 		var last = rounds.subList(rounds.size() - count, rounds.size())
 			.stream()
 			.mapToDouble(Double::doubleValue)
 			.summaryStatistics();
-		boolean plateau = last.getAverage() > 0 && last.getMax() - last.getMin() <= tolerance * last.getAverage();
-		List<Double> lastShares = jitShares.subList(jitShares.size() - count, jitShares.size());
-		boolean quiet = lastShares.stream().allMatch(java.util.Objects::nonNull)
-				&& lastShares.stream().mapToDouble(Double::doubleValue).average().orElse(1) < MAX_JIT_SHARE;
-		return plateau && quiet;
+		return (last.getAverage() > 0) ? (last.getMax() - last.getMin()) / last.getAverage() : null;
+	}
+
+	/**
+	 * The JIT's share of the last {@code count} rounds together (their mean: the rounds
+	 * are equally long); null when there are fewer or one could not be read.
+	 */
+	static Double jitShare(List<Double> jitShares, int count) {
+		if (jitShares.size() < count) {
+			return null;
+		}
+		List<Double> last = jitShares.subList(jitShares.size() - count, jitShares.size());
+		return last.stream().allMatch(java.util.Objects::nonNull)
+				? last.stream().mapToDouble(Double::doubleValue).average().orElseThrow() : null;
 	}
 
 	private double round(String baseUrl) throws InterruptedException {

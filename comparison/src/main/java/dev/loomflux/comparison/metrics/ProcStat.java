@@ -27,16 +27,21 @@ public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 	/** CPU ticks of the tasks under {@code tasks} named like a JIT compiler thread. */
 	static Long jitTicks(Path tasks) {
 		long ticks = 0;
-		try (Stream<Path> threads = Files.list(tasks)) {
-			for (Path thread : threads.toList()) {
-				if (isCompiler(thread)) {
-					ticks += cpuTicks(Files.readString(thread.resolve("stat")));
-				}
+		try {
+			for (Path thread : compilerThreads(tasks)) {
+				ticks += cpuTicks(Files.readString(thread.resolve("stat")));
 			}
 			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
+		}
+	}
+
+	/** The tasks under {@code tasks} named like a JIT compiler thread. */
+	private static List<Path> compilerThreads(Path tasks) throws IOException {
+		try (Stream<Path> threads = Files.list(tasks)) {
+			return threads.filter(ProcStat::isCompiler).toList();
 		}
 	}
 
@@ -53,8 +58,8 @@ public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 	 * gone.
 	 */
 	public static List<Long> compilerThreadsOf(long pid) {
-		try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-			return threads.filter(ProcStat::isCompiler)
+		try {
+			return compilerThreads(Path.of("/proc", Long.toString(pid), "task")).stream()
 				.map((thread) -> Long.valueOf(thread.getFileName().toString()))
 				.toList();
 		}
