@@ -486,9 +486,10 @@ final class ComparisonRun {
 	 * {@link ScenarioRun#WARMUP_STEADY}, {@code warmupRounds}, {@code warmupJitShare}
 	 * (the CPU the JIT compiler threads used in the last round over its wall time) and,
 	 * over the last {@code steadyRounds} rounds, what steady is judged on:
-	 * {@code warmupSpread} (their max - min over their mean) and
+	 * {@code warmupClimb} (their rise over their mean) and
 	 * {@code warmupJitShareLastRounds} (the JIT's share of them together), so that a run
-	 * that was not steady says which half failed.
+	 * that was not steady says which half failed, and {@code warmupSpread} (their max -
+	 * min over their mean), the rounds' noise.
 	 */
 	private static Map<String, Double> warmupFigures(Warmup.Outcome warmup, int steadyRounds) {
 		Map<String, Double> figures = new java.util.LinkedHashMap<>();
@@ -496,6 +497,10 @@ final class ComparisonRun {
 		figures.put("warmupRounds", (double) warmup.rounds().size());
 		if (!warmup.jitShares().isEmpty() && warmup.jitShares().getLast() != null) {
 			figures.put("warmupJitShare", warmup.jitShares().getLast());
+		}
+		Double climb = Warmup.climb(warmup.rounds(), steadyRounds);
+		if (climb != null) {
+			figures.put("warmupClimb", climb);
 		}
 		Double spread = Warmup.spread(warmup.rounds(), steadyRounds);
 		if (spread != null) {

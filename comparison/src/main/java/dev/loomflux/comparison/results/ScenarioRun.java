@@ -17,11 +17,11 @@ import java.util.List;
  * (concurrency-sweep, slope between the lowest and highest step), {@code ordersCreated},
  * {@code stockInvariantViolations}, {@code duplicateOrders} (orders); in every run
  * {@link #WARMUP_STEADY}, {@code warmupRounds}, {@code warmupJitShare},
- * {@code warmupSpread} and {@code warmupJitShareLastRounds} (the warm-up before it), and
- * in open-model runs the cost per request at the profile's {@code efficiencyRate}
- * ({@code efficiencyRate}, {@code cpuMicrosPerRequest}, {@code capacityPerCore},
- * {@code allocatedBytesPerRequest}, {@code databaseCpuMicrosPerRequest}); a figure that
- * could not be derived is absent
+ * {@code warmupClimb}, {@code warmupSpread} and {@code warmupJitShareLastRounds} (the
+ * warm-up before it), and in open-model runs the cost per request at the profile's
+ * {@code efficiencyRate} ({@code efficiencyRate}, {@code cpuMicrosPerRequest},
+ * {@code capacityPerCore}, {@code allocatedBytesPerRequest},
+ * {@code databaseCpuMicrosPerRequest}); a figure that could not be derived is absent
  * @param failure why the run produced no (or partial) figures; null when it went through
  */
 public record ScenarioRun(String scenario, String variant, int repeat, String gatlingReport, List<Step> steps,

@@ -51,12 +51,13 @@ public final class Connections implements Scenario {
 	}
 
 	/**
-	 * Price streams stay open for a whole step, so it warms with every endpoint's mix, as
-	 * the mixed scenario does.
+	 * Price streams opened and closed: their opening, ticks and closing are the code its
+	 * steps run. Warmed with every endpoint's mix, as before, the JIT used 0.3-1.8 s of
+	 * each of its 3 s steps in the quick run of 3 December.
 	 */
 	@Override
 	public Map<WarmupRequest, Integer> warmupMix() {
-		return WarmupRequest.EVERY_ENDPOINT;
+		return WarmupRequest.mix(Map.of(WarmupRequest.STREAM, 100));
 	}
 
 }
