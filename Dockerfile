@@ -36,6 +36,31 @@ COPY --from=build /application.jar application.jar
 # those of a custom loader get no AOT linking (JEP 483 links only the built-in loaders' classes).
 RUN java -Djarmode=tools -jar application.jar extract --layers --destination /layers
 
+# The load image (docker build --target load -t loomflux/gatling:local .): the comparison module's
+# LoadJob with Gatling and the scenarios, for load tests of a deployed stack (the compose load
+# profile, the k8s load-test Job; docs/deployment.md#load-testing-a-deployed-stack). Its own stages,
+# before the services', so that a build without --target still ends with a service's image.
+FROM eclipse-temurin:25-jdk AS load-build
+WORKDIR /src
+COPY . .
+# the module's classes, and every library on its class path (classpath.txt, which its build writes)
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -ntp -q -DskipTests -pl comparison -am package \
+ && mkdir -p /load/lib \
+ && cp -r comparison/target/classes /load/classes \
+ && tr ':' '\n' < comparison/target/classpath.txt | xargs -I{} cp {} /load/lib/
+
+FROM eclipse-temurin:25-jre AS load
+RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
+WORKDIR /load
+COPY --from=load-build /load/lib/ ./lib/
+COPY --from=load-build /load/classes/ ./classes/
+USER 10001
+# the comparison's load-generator JVM (LoadGenerator.JVM_FLAGS): a fixed heap, the parallel GC
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", \
+    "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED", \
+    "-cp", "classes:lib/*", "dev.loomflux.comparison.LoadJob"]
+
 FROM eclipse-temurin:25-jre
 ARG SERVER_PORT
 ARG MANAGEMENT_PORT

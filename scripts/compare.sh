@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: ./loomflux compare [--profile smoke|quick|full] [--variants a,b] [--scenarios x,y] [--service-cpus LIST]
 #                           [--load-cpus LIST] [--results DIR] [--skip-microbench] [--aot-cache]
-#                           [-h|--help] [-V|--version]
+#                           [--target V=URL,... [--metrics V=URL,...] --stub URL] [-h|--help] [-V|--version]
 # Runs every scenario against every variant and writes results/<run>/results.json, summary.md and report.html.
 #   --profile NAME       smoke (every scenario once against loom and reactive, one short step, no verdicts:
 #                        for trying the pipeline), quick (the default: every scenario once against loom and
@@ -15,6 +15,10 @@
 #   --results DIR        folder under which each run gets one (default: results)
 #   --skip-microbench    leave out the JMH microbenchmarks (C6, C7)
 #   --aot-cache          run each service from its extracted jar with a trained JDK AOT cache, as the image does
+#   --target V=URL,...   load services someone else started (compose, Kubernetes) instead of starting its own:
+#                        variant name = base URL; nothing is started, pinned or reset (docs/comparison.md)
+#   --metrics V=URL,...  with --target: each one's /actuator/prometheus, for the server-side figures
+#   --stub URL           with --target: the downstream stub they call, whose TEST issuer they trust
 #   -h, --help           this help; -V, --version: the project's version
 #
 # Checks the options before any set-up or build, so that help and a mistyped option answer at once;
@@ -32,7 +36,7 @@ variants=(loom platform reactive reactive-inline reactive-one-loop) # launcher's
 scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
-  sed -n '2,18s/^# \{0,1\}//p' "$0"
+  sed -n '2,22s/^# \{0,1\}//p' "$0"
   echo "variants:  ${variants[*]}"
   echo "scenarios: $(scenarios quick | xargs)"
 }
@@ -58,7 +62,7 @@ while [ $# -gt 0 ]; do
     -h | --help) usage; exit 0 ;;
     -V | --version) exec ./loomflux --version ;;
     --skip-microbench | --aot-cache) ;;
-    --profile | --variants | --scenarios | --service-cpus | --load-cpus | --results)
+    --profile | --variants | --scenarios | --service-cpus | --load-cpus | --results | --target | --metrics | --stub)
       if [[ $1 != *=* ]]; then # --profile full rather than --profile=full
         [ $# -ge 2 ] || fail "Missing required parameter for option '$option'"
         value=$2

@@ -3,6 +3,7 @@ package dev.loomflux.comparison;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -72,13 +74,27 @@ public final class CompareCommand implements Callable<Integer> {
 			description = "run each service from its extracted jar with a trained JDK AOT cache, as the image does")
 	boolean aotCache;
 
+	@Option(names = "--target", paramLabel = "V=URL,...",
+			description = "load services someone else started (compose, Kubernetes) instead of starting its own: "
+					+ "variant name = base URL; nothing is started, pinned or reset (docs/comparison.md)")
+	String target;
+
+	@Option(names = "--metrics", paramLabel = "V=URL,...",
+			description = "with --target: each one's /actuator/prometheus, for the server-side figures")
+	String metrics;
+
+	@Option(names = "--stub", paramLabel = "URL",
+			description = "with --target: the downstream stub they call, whose TEST issuer they trust")
+	String stub;
+
 	@Override
 	public Integer call() throws Exception {
 		checkOptions();
 		Profile settings = Profile.load(this.profile);
-		List<Variant> chosen = ((this.variants == null) ? settings.variants() : this.variants).stream()
-			.map(Variant::named)
-			.toList();
+		Targets targets = targets();
+		List<String> variantNames = (targets != null) ? List.copyOf(targets.urls().keySet())
+				: (this.variants == null) ? settings.variants() : this.variants;
+		List<Variant> chosen = variantNames.stream().map(Variant::named).toList();
 		List<String> scenarioNames = (this.scenarios == null) ? new ArrayList<>(settings.scenarios().keySet())
 				: this.scenarios;
 		Path folder = Files.createDirectories(this.results
@@ -87,8 +103,8 @@ public final class CompareCommand implements Callable<Integer> {
 				+ chosen.stream().map(Variant::name).toList() + ", scenarios " + scenarioNames + ", results in "
 				+ folder);
 		Results results = new ComparisonRun(this.profile, settings,
-				Settings.fromEnvironment(this.serviceCpus, this.loadCpus, this.aotCache), chosen, scenarioNames, folder,
-				new Microbench(folder, this.profile, this.skipMicrobench))
+				Settings.fromEnvironment((targets != null) ? null : this.serviceCpus, this.loadCpus, this.aotCache),
+				chosen, scenarioNames, folder, new Microbench(folder, this.profile, this.skipMicrobench), targets)
 			.run();
 		Outputs.write(results, folder);
 		System.out.println("written: " + folder.resolve("results.json") + ", " + folder.resolve("summary.md") + ", "
@@ -106,6 +122,40 @@ public final class CompareCommand implements Callable<Integer> {
 		if (this.scenarios != null) {
 			requireOneOf("--scenarios", this.scenarios, Profile.load(this.profile).scenarios().keySet());
 		}
+		if (this.target == null) {
+			if (this.metrics != null || this.stub != null) {
+				throw new ParameterException(this.spec.commandLine(), "--metrics and --stub go with --target");
+			}
+			return;
+		}
+		if (this.variants != null) {
+			throw new ParameterException(this.spec.commandLine(), "--target names the variants; leave out --variants");
+		}
+		if (this.stub == null || !this.stub.startsWith("http")) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--target needs --stub URL: the downstream stub the targets call, whose TEST issuer they trust");
+		}
+		try {
+			requireOneOf("--target", List.copyOf(targets(this.target).keySet()), Variant.names());
+			if (this.metrics != null) {
+				requireOneOf("--metrics", List.copyOf(targets(this.metrics).keySet()), targets(this.target).keySet());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
+	}
+
+	/** The services of {@code --target}; null without it. */
+	private Targets targets() {
+		if (this.target == null) {
+			return null;
+		}
+		Map<String, URI> metricsOf = new java.util.HashMap<>();
+		if (this.metrics != null) {
+			targets(this.metrics).forEach((name, url) -> metricsOf.put(name, URI.create(url)));
+		}
+		return new Targets(targets(this.target), metricsOf, this.stub.replaceAll("/+$", ""));
 	}
 
 	/**
@@ -120,6 +170,26 @@ public final class CompareCommand implements Callable<Integer> {
 								String.join(", ", valid), value));
 			}
 		}
+	}
+
+	/**
+	 * {@code name=URL,...} in the order given; a name twice, a missing {@code =} or a URL
+	 * that is not http(s) is refused.
+	 */
+	static java.util.LinkedHashMap<String, String> targets(String list) {
+		java.util.LinkedHashMap<String, String> targets = new java.util.LinkedHashMap<>();
+		for (String entry : list.split(",")) {
+			int equals = entry.indexOf('=');
+			String name = (equals > 0) ? entry.substring(0, equals).strip() : "";
+			String url = (equals > 0) ? entry.substring(equals + 1).strip() : "";
+			if (name.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://"))) {
+				throw new IllegalArgumentException("expected name=http://host:port, got '" + entry + "'");
+			}
+			if (targets.put(name, url.replaceAll("/+$", "")) != null) {
+				throw new IllegalArgumentException("target " + name + " named twice");
+			}
+		}
+		return targets;
 	}
 
 	/**

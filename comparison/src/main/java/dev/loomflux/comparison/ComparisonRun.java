@@ -103,11 +103,15 @@ final class ComparisonRun {
 	/** One load-generator JVM for the whole run, warmed up once. */
 	private LoadGenerator load;
 
+	/** Services someone else started; null when the run starts its own. */
+	private final Targets targets;
+
 	/** The simulations the load generator has run so far. */
 	private final java.util.Set<String> simulationsRun = new java.util.HashSet<>();
 
 	ComparisonRun(String profileName, Profile profile, Settings settings, List<Variant> variants,
-			List<String> scenarios, Path folder, Microbench microbench) {
+			List<String> scenarios, Path folder, Microbench microbench, Targets targets) {
+		this.targets = targets;
 		this.profileName = profileName;
 		this.profile = profile;
 		this.settings = settings;
@@ -126,24 +130,32 @@ final class ComparisonRun {
 		Progress progress = new Progress((double) loadSeconds * this.variants.size() * this.profile.repeats(),
 				this.scenarios.size() * this.variants.size() * this.profile.repeats(),
 				this.variants.size() * this.profile.repeats());
-		if (Machine.onlineCores() < 2 || !Taskset.available()) {
-			this.notes.add("not pinned: the service and the load share CPUs (needs taskset and 2 cores)");
+		if (this.targets != null) {
+			this.notes.addAll(this.targets.notes());
 		}
-		this.notes.add(CompilerAside.possible(this.settings.serviceCpus(), this.settings.loadCpus())
-				? "warm-ups: each service's JIT compiler threads ran on the load CPU(s) " + this.settings.loadCpus()
-						+ ", and on the service's own for every measured step"
-				: "warm-ups: the JIT compiler threads stayed on the service's CPU(s) (the load has none of its own)");
-		if (this.settings.aotCache()) {
-			this.notes.add("--aot-cache: every service ran from its extracted jar with a trained JDK AOT cache "
-					+ "(-XX:AOTCache), as the image runs it");
+		else {
+			if (Machine.onlineCores() < 2 || !Taskset.available()) {
+				this.notes.add("not pinned: the service and the load share CPUs (needs taskset and 2 cores)");
+			}
+			this.notes.add(CompilerAside.possible(this.settings.serviceCpus(), this.settings.loadCpus())
+					? "warm-ups: each service's JIT compiler threads ran on the load CPU(s) " + this.settings.loadCpus()
+							+ ", and on the service's own for every measured step"
+					: "warm-ups: the JIT compiler threads stayed on the service's CPU(s) (the load has none of its own)");
+			if (this.settings.aotCache()) {
+				this.notes.add("--aot-cache: every service ran from its extracted jar with a trained JDK AOT cache "
+						+ "(-XX:AOTCache), as the image runs it");
+			}
 		}
 		Microbenchmarks microbenchmarks = this.microbench.run(progress);
 		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
-		this.databases = DatabasePinning.pinAway(this.settings, Machine.onlineCores());
+		this.databases = (this.targets != null)
+				? DatabasePinning.unpinned("the targets' own, wherever they run: not seen from here")
+				: DatabasePinning.pinAway(this.settings, Machine.onlineCores());
 		progress.say("databases: %s", this.databases.rules().databases());
-		try (DownstreamStub stub = DownstreamStub.start(this.settings, logs)) {
+		try (DownstreamStub stub = (this.targets != null) ? DownstreamStub.remote(this.targets.stub())
+				: DownstreamStub.start(this.settings, logs)) {
 			// minted once, before anything is measured, for the load generator
-			Tokens.load(Settings.issuer(), Warmup.CUSTOMERS);
+			Tokens.load((this.targets != null) ? this.targets.issuer() : Settings.issuer(), Warmup.CUSTOMERS);
 			Tokens.save(LoadGenerator.tokensFile(this.folder));
 			this.load = new LoadGenerator(this.settings, this.folder);
 			LoadGenerator.WarmupOutcome loadWarmup = this.load.warmUp(stub.url(),
@@ -155,7 +167,7 @@ final class ComparisonRun {
 				.mapToInt((step) -> (step.concurrency() != null) ? step.concurrency() : 0)
 				.max()
 				.orElse(0);
-			if (mostInFlight > 0) {
+			if (mostInFlight > 0 && this.targets == null) {
 				String capacity = StubCapacity.measure(stub, mostInFlight);
 				this.notes.add(capacity);
 				progress.say("%s", capacity);
@@ -172,7 +184,9 @@ final class ComparisonRun {
 			}
 			this.databases.close();
 			Files.deleteIfExists(LoadGenerator.tokensFile(this.folder));
-			Storage.dropDatabase(this.settings);
+			if (this.targets == null) {
+				Storage.dropDatabase(this.settings);
+			}
 			deleteAotCaches();
 		}
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
@@ -226,6 +240,9 @@ final class ComparisonRun {
 
 	private ServiceUnderTest startFresh(Variant variant, DownstreamStub stub, Path logs) throws Exception {
 		stub.behave(Map.of());
+		if (this.targets != null) {
+			return this.targets.service(variant.name());
+		}
 		Storage.recreateDatabase(this.settings);
 		Storage.flushRedis(this.settings);
 		return ServiceUnderTest.start(variant, this.settings, logs);
@@ -234,15 +251,19 @@ final class ComparisonRun {
 	private Footprint footprint(Variant variant, ServiceUnderTest service, DownstreamStub stub, Progress progress)
 			throws Exception {
 		Thread.sleep(1000);
-		Scrape idle = MetricsScraper.once(service.managementPort(), service.pid());
+		Scrape idle = MetricsScraper.once(service.metrics(), service.pid());
 		Warmup.Outcome warmup = warmUpEveryEndpoint(service, stub);
 		progress.variantReady();
-		this.threads.putIfAbsent(variant.name(), ModelThreadsReader.read(service.pid()));
-		progress.say("%s: ready in %.1f s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
-				service.startup().toMillis() / 1000.0, warmup.steady() ? "steady" : "NOT steady (time limit)",
-				warmup.rounds().size(), warmup.rounds().getLast());
-		return new Footprint(variant.name(), service.startup().toMillis() / 1000.0, idle.rssBytes(),
-				idle.heapUsedBytes(), idle.platformThreads(), warmup.rounds(), warmup.jitShares(), warmup.steady());
+		if (service.local()) {
+			this.threads.putIfAbsent(variant.name(), ModelThreadsReader.read(service.pid()));
+		}
+		Double startup = (service.startup() != null) ? service.startup().toMillis() / 1000.0 : null;
+		progress.say("%s: %s, warm-up %s after %d rounds (last %.0f req/s)", variant.name(),
+				(startup != null) ? "ready in %.1f s".formatted(startup) : "started by someone else",
+				warmup.steady() ? "steady" : "NOT steady (time limit)", warmup.rounds().size(),
+				warmup.rounds().getLast());
+		return new Footprint(variant.name(), startup, idle.rssBytes(), idle.heapUsedBytes(), idle.platformThreads(),
+				warmup.rounds(), warmup.jitShares(), warmup.steady());
 	}
 
 	private ScenarioRun runScenario(Variant variant, String name, int repeat, ServiceUnderTest service,
@@ -271,7 +292,7 @@ final class ComparisonRun {
 				progress.say("%s · %s: warm-up NOT steady after %d rounds", variant.name(), name,
 						warmup.rounds().size());
 			}
-			RunCheck check = type.check(database(), scenario.parameters());
+			RunCheck check = (this.targets == null) ? type.check(database(), scenario.parameters()) : RunCheck.NONE;
 			check.before();
 			// a scenario the load generator has not run yet gets a longer lead-in
 			// (Profile.Warmup#firstLeadInSeconds): its warm-up against the stub cannot
@@ -284,7 +305,7 @@ final class ComparisonRun {
 					withLoadGeneratorWarmup(scenario, leadIn), scenario.parameters(),
 					runFolder.resolve("latency.json").toAbsolutePath().toString());
 			LoadGenerator.Outcome outcome;
-			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
+			try (MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
 					this.profile.scrapeMillis())) {
 				outcome = this.load.run(scenario.simulation(), plan, variant.name() + " " + name + " #" + repeat);
 				scrapes = scraper.scrapes();
@@ -355,7 +376,7 @@ final class ComparisonRun {
 			LoadGenerator.Outcome outcome;
 			List<Scrape> scrapes;
 			List<MachineSample> machine;
-			try (MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
+			try (MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
 					this.profile.scrapeMillis())) {
 				outcome = this.load.run(scenario.simulation(), single, description + " " + extra.label());
 				scrapes = scraper.scrapes();
@@ -413,6 +434,16 @@ final class ComparisonRun {
 	}
 
 	/**
+	 * The JIT compiler threads' CPU time, in clock ticks; for a remote service the
+	 * compilations' elapsed time from its metrics (see {@code Scrape}), which never makes
+	 * the JIT look quieter than it is.
+	 */
+	private static java.util.function.Supplier<Long> jitTicks(ServiceUnderTest service) {
+		return service.local() ? () -> ProcStat.jitTicksOf(service.pid())
+				: () -> MetricsScraper.once(service.metrics(), -1).jitTicks();
+	}
+
+	/**
 	 * The scenario's steps behind a short lead-in like its first step, which is not
 	 * reported, {@code seconds} long.
 	 */
@@ -446,8 +477,8 @@ final class ComparisonRun {
 
 	/** Nothing can be told about the service's core when it is not pinned. */
 	private InterferenceMeter interferenceMeter() {
-		return new InterferenceMeter(
-				Taskset.available() ? InterferenceMeter.cpus(this.settings.serviceCpus()) : java.util.Set.of(),
+		return new InterferenceMeter((Taskset.available() && this.targets == null)
+				? InterferenceMeter.cpus(this.settings.serviceCpus()) : java.util.Set.of(),
 				this.databases.shareServiceCores());
 	}
 
@@ -473,12 +504,12 @@ final class ComparisonRun {
 	 */
 	private Warmup.Outcome warmUp(ServiceUnderTest service, Map<WarmupRequest, Integer> mix, int maxSeconds)
 			throws InterruptedException {
-		try (CompilerAside aside = CompilerAside.of(service.pid(), this.settings.serviceCpus(),
-				this.settings.loadCpus());
-				MetricsScraper scraper = MetricsScraper.start(service.managementPort(), service.pid(),
+		try (CompilerAside aside = service.local()
+				? CompilerAside.of(service.pid(), this.settings.serviceCpus(), this.settings.loadCpus())
+				: CompilerAside.NONE;
+				MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
 						this.profile.scrapeMillis())) {
-			return new Warmup(this.profile.warmup(), mix, () -> ProcStat.jitTicksOf(service.pid()))
-				.run(service.baseUrl(), maxSeconds);
+			return new Warmup(this.profile.warmup(), mix, jitTicks(service)).run(service.baseUrl(), maxSeconds);
 		}
 	}
 

@@ -35,6 +35,9 @@ final class CompilerAside implements AutoCloseable {
 	 */
 	static final int AHEAD = -10;
 
+	/** For a service whose threads this run cannot reach (compare --target). */
+	static final CompilerAside NONE = new CompilerAside(-1, null, false);
+
 	private final long pid;
 
 	private final String serviceCpus;

@@ -99,7 +99,7 @@ final class DatabasePinning implements AutoCloseable {
 		});
 	}
 
-	private static DatabasePinning unpinned(String why) {
+	static DatabasePinning unpinned(String why) {
 		return new DatabasePinning(Map.of(), rules(false, why));
 	}
 

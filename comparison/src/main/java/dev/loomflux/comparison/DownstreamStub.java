@@ -24,8 +24,20 @@ final class DownstreamStub implements AutoCloseable {
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
-	private DownstreamStub(JavaProcess process) {
+	/** Its base URL. */
+	private final String url;
+
+	private DownstreamStub(JavaProcess process, String url) {
 		this.process = process;
+		this.url = url;
+	}
+
+	/**
+	 * A stub someone else started, beside the services of {@code compare --target}: the
+	 * run sets its behaviours through its admin API as it does its own's.
+	 */
+	static DownstreamStub remote(String url) {
+		return new DownstreamStub(null, url.replaceAll("/+$", ""));
 	}
 
 	static DownstreamStub start(Settings settings, Path logs) throws IOException, InterruptedException {
@@ -36,7 +48,7 @@ final class DownstreamStub implements AutoCloseable {
 				logs.resolve("downstream.log"));
 		process.awaitReady("http://127.0.0.1:" + Settings.STUB_MANAGEMENT_PORT + "/actuator/health",
 				Duration.ofSeconds(120));
-		return new DownstreamStub(process);
+		return new DownstreamStub(process, "http://127.0.0.1:" + Settings.STUB_PORT);
 	}
 
 	/**
@@ -55,16 +67,17 @@ final class DownstreamStub implements AutoCloseable {
 		}
 	}
 
+	/** -1 for a stub someone else started. */
 	long pid() {
-		return this.process.pid();
+		return (this.process != null) ? this.process.pid() : -1;
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + Settings.STUB_PORT;
+		return this.url;
 	}
 
 	private URI admin(String path) {
-		return URI.create("http://127.0.0.1:" + Settings.STUB_PORT + "/admin/behaviours/" + path);
+		return URI.create(this.url + "/admin/behaviours/" + path);
 	}
 
 	private void send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -77,7 +90,9 @@ final class DownstreamStub implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.close();
+		if (this.process != null) {
+			this.process.close();
+		}
 	}
 
 }

@@ -41,8 +41,8 @@ final class LoadGenerator implements AutoCloseable {
 	 * pre-touched 1 GiB heap: no resizing and no page faults mid-run. Gatling reads
 	 * String internals for its log writer: the opens its own launchers pass.
 	 */
-	private static final List<String> JVM_FLAGS = List.of("-XX:+UseParallelGC", "-Xms1g", "-Xmx1g",
-			"-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+	static final List<String> JVM_FLAGS = List.of("-XX:+UseParallelGC", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+			"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
 	/**
 	 * The load generator's own warm-up: rounds of this many seconds against the stub, at

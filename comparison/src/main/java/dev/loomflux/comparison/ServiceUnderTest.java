@@ -1,12 +1,15 @@
 package dev.loomflux.comparison;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.loomflux.comparison.metrics.JfrSampler;
+import dev.loomflux.comparison.metrics.MetricsScraper;
 import dev.loomflux.comparison.metrics.ProcStat;
+import dev.loomflux.comparison.metrics.Scrape;
 import dev.loomflux.launcher.AotCache;
 import dev.loomflux.launcher.Jars;
 import dev.loomflux.launcher.ServiceProcess;
@@ -20,13 +23,36 @@ import dev.loomflux.launcher.Variant;
  */
 final class ServiceUnderTest implements AutoCloseable {
 
+	/** Null for a service someone else started ({@link #remote}). */
 	private final ServiceProcess process;
 
 	private final JfrSampler samples;
 
+	private final String baseUrl;
+
+	private final URI metrics;
+
 	private ServiceUnderTest(ServiceProcess process, JfrSampler samples) {
 		this.process = process;
 		this.samples = samples;
+		this.baseUrl = process.baseUrl();
+		this.metrics = URI.create("http://127.0.0.1:" + process.managementPort() + "/actuator/prometheus");
+	}
+
+	private ServiceUnderTest(String baseUrl, URI metrics) {
+		this.process = null;
+		this.samples = null;
+		this.baseUrl = baseUrl;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * A service someone else started ({@code compare --target}): its URL and, if given,
+	 * its {@code /actuator/prometheus}; no process here to read /proc of, record with
+	 * JFR, pin or restart.
+	 */
+	static ServiceUnderTest remote(String baseUrl, URI metrics) {
+		return new ServiceUnderTest(baseUrl, metrics);
 	}
 
 	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
@@ -46,11 +72,19 @@ final class ServiceUnderTest implements AutoCloseable {
 		}
 	}
 
+	/** Whether this run started the service (and can see its process). */
+	boolean local() {
+		return this.process != null;
+	}
+
 	/**
 	 * Writes the service's execution samples so far (a JFR recording started with the
 	 * service, see {@link JfrSampler}) to {@code file}.
 	 */
 	Path samples(Path file) throws IOException, InterruptedException {
+		if (this.samples == null) {
+			throw new IOException("no JFR recording of a service someone else started");
+		}
 		return this.samples.dump(file);
 	}
 
@@ -61,6 +95,9 @@ final class ServiceUnderTest implements AutoCloseable {
 	 * or not), and the next scenario must not measure that.
 	 */
 	Duration awaitQuiet(int cores, double idleShare, Duration limit) throws InterruptedException {
+		if (!local()) {
+			return awaitQuietRemote(idleShare, limit);
+		}
 		long start = System.nanoTime();
 		long deadline = start + limit.toNanos();
 		int quietSamples = 0;
@@ -78,34 +115,68 @@ final class ServiceUnderTest implements AutoCloseable {
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
+	/**
+	 * As {@link #awaitQuiet} for a remote service, from its Prometheus figures: its CPU
+	 * time ({@code process_cpu_time_ns_total}) over the wall time, as a share of one
+	 * core; without metrics there is nothing to wait on.
+	 */
+	private Duration awaitQuietRemote(double idleShare, Duration limit) throws InterruptedException {
+		long start = System.nanoTime();
+		if (this.metrics == null) {
+			return Duration.ZERO;
+		}
+		long deadline = start + limit.toNanos();
+		int quietSamples = 0;
+		Scrape last = MetricsScraper.once(this.metrics, -1);
+		while (quietSamples < 2 && System.nanoTime() < deadline && last.cpuTicks() != null) {
+			Thread.sleep(500);
+			Scrape now = MetricsScraper.once(this.metrics, -1);
+			if (now.cpuTicks() == null) {
+				break;
+			}
+			// of one core: how many it has is not in its metrics
+			double busy = (now.cpuTicks() - last.cpuTicks()) / ProcStat.TICKS_PER_SECOND
+					/ Math.max(0.001, (now.timeMillis() - last.timeMillis()) / 1000.0);
+			quietSamples = (busy < idleShare) ? quietSamples + 1 : 0;
+			last = now;
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
 	String baseUrl() {
-		return this.process.baseUrl();
+		return this.baseUrl;
 	}
 
-	int managementPort() {
-		return this.process.managementPort();
+	/** Its {@code /actuator/prometheus}; null for a remote service given without. */
+	URI metrics() {
+		return this.metrics;
 	}
 
+	/** How long it took to start; null for a remote service. */
 	Duration startup() {
-		return this.process.startup();
+		return (this.process != null) ? this.process.startup() : null;
 	}
 
+	/** -1 for a remote service, whose /proc entries no path here leads to. */
 	long pid() {
-		return this.process.pid();
+		return (this.process != null) ? this.process.pid() : -1;
 	}
 
+	/** A remote service counts as alive: an outage shows as failed requests. */
 	boolean isAlive() {
-		return this.process.isAlive();
+		return (this.process == null) || this.process.isAlive();
 	}
 
 	Path log() {
-		return this.process.log();
+		return (this.process != null) ? this.process.log() : null;
 	}
 
 	@Override
 	public void close() {
-		this.samples.close();
-		this.process.close();
+		if (this.process != null) {
+			this.samples.close();
+			this.process.close();
+		}
 	}
 
 	/**

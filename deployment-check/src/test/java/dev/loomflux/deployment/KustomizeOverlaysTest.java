@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -180,12 +181,24 @@ class KustomizeOverlaysTest {
 	void shouldRunTheLoadTestAsAJobAgainstBothServicesWithItsResultsOnAVolume() {
 		Job job = find("k8s/overlays/load-test", Job.class, "gatling");
 
-		assertThat(job.getSpec().getParallelism()).isPositive();
+		assertThat(job.getSpec().getParallelism()).isPositive().isEqualTo(job.getSpec().getCompletions());
+		assertThat(job.getSpec().getCompletionMode()).as("each pod's share from JOB_COMPLETION_INDEX")
+			.isEqualTo("Indexed");
 		Container gatling = job.getSpec().getTemplate().getSpec().getContainers().getFirst();
-		assertThat(gatling.getEnv()).anySatisfy((env) -> assertThat(env.getValue())
-			.isEqualTo("http://service-loom:" + ServiceConfiguration.of("service-loom").port()));
-		assertThat(gatling.getEnv()).anySatisfy((env) -> assertThat(env.getValue())
-			.isEqualTo("http://service-reactive:" + ServiceConfiguration.of("service-reactive").port()));
+		Map<String, String> env = new java.util.HashMap<>();
+		gatling.getEnv()
+			.stream()
+			.filter((variable) -> variable.getValue() != null)
+			.forEach((variable) -> env.put(variable.getName(), variable.getValue()));
+		assertThat(env.get("LOOMFLUX_TARGETS"))
+			.isEqualTo("loom=http://service-loom:" + ServiceConfiguration.of("service-loom").port()
+					+ ",reactive=http://service-reactive:" + ServiceConfiguration.of("service-reactive").port());
+		assertThat(env.get("LOOMFLUX_LOAD_COUNT")).as("the barrier waits for every pod")
+			.isEqualTo(Integer.toString(job.getSpec().getParallelism()));
+		assertThat(gatling.getEnv()).anySatisfy((variable) -> {
+			assertThat(variable.getName()).isEqualTo("LOOMFLUX_RUN");
+			assertThat(variable.getValueFrom().getFieldRef().getFieldPath()).contains("controller-uid");
+		});
 		assertThat(gatling.getVolumeMounts())
 			.anySatisfy((mount) -> assertThat(mount.getMountPath()).isEqualTo("/results"));
 	}

@@ -44,7 +44,11 @@ public final class LoadServer {
 		}
 	}
 
-	private static int run(Run run) {
+	/**
+	 * Runs one Gatling run in this JVM; its exit code ({@link #CRASHED} when it threw).
+	 * The load-test Job (the comparison module's {@code LoadJob}) calls it directly.
+	 */
+	public static int run(Run run) {
 		// no run inherits the one before's garbage, to collect in the middle of a step
 		System.gc();
 		System.setProperty(Plan.PROPERTY, run.plan());

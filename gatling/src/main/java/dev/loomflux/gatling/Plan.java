@@ -59,6 +59,28 @@ public record Plan(String scenario, String baseUrl, String injection, List<Step>
 		MAPPER.writeValue(file.toFile(), this);
 	}
 
+	/**
+	 * This plan for load generator {@code index} of {@code count} that drive one target
+	 * together: each step's rate divided evenly, its users (in flight or in the
+	 * background) split with the remainder going to the first generators, its output
+	 * {@code output}. Their files merge into the whole plan's
+	 * ({@code LatencyFiles.merge}).
+	 */
+	public Plan share(int index, int count, String output) {
+		if (count < 1 || index < 0 || index >= count) {
+			throw new IllegalArgumentException("share " + index + " of " + count);
+		}
+		List<Step> shared = this.steps.stream()
+			.map((step) -> new Step(step.label(), (step.offeredRate() != null) ? step.offeredRate() / count : null,
+					split(step.concurrency(), index, count), split(step.background(), index, count), step.seconds()))
+			.toList();
+		return new Plan(this.scenario, this.baseUrl, this.injection, shared, this.parameters, output);
+	}
+
+	private static Integer split(Integer users, int index, int count) {
+		return (users != null) ? users / count + ((index < users % count) ? 1 : 0) : null;
+	}
+
 	public int totalSeconds() {
 		return this.steps.stream().mapToInt(Step::seconds).sum();
 	}

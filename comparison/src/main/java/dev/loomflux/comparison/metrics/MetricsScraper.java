@@ -37,21 +37,27 @@ public final class MetricsScraper implements AutoCloseable {
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("scraper").daemon().factory());
 
-	private MetricsScraper(int managementPort, long pid) {
-		this.endpoint = URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus");
+	private MetricsScraper(URI endpoint, long pid) {
+		this.endpoint = endpoint;
 		this.pid = pid;
 	}
 
-	/** Starts scraping now and every {@code periodMillis} until {@link #close()}. */
-	public static MetricsScraper start(int managementPort, long pid, int periodMillis) {
-		MetricsScraper scraper = new MetricsScraper(managementPort, pid);
+	/**
+	 * Starts scraping now and every {@code periodMillis} until {@link #close()}.
+	 * @param endpoint the service's {@code /actuator/prometheus}; null for none (a remote
+	 * service given without)
+	 * @param pid the service's process id; -1 for a remote service: its CPU time then
+	 * comes from its metrics, and there is no /proc to read
+	 */
+	public static MetricsScraper start(URI endpoint, long pid, int periodMillis) {
+		MetricsScraper scraper = new MetricsScraper(endpoint, pid);
 		scraper.timer.scheduleAtFixedRate(scraper::scrapeOnce, 0, periodMillis, TimeUnit.MILLISECONDS);
 		return scraper;
 	}
 
 	/** One scrape now, with no schedule (for idle figures). */
-	public static Scrape once(int managementPort, long pid) {
-		return new MetricsScraper(managementPort, pid).fetch();
+	public static Scrape once(URI endpoint, long pid) {
+		return new MetricsScraper(endpoint, pid).fetch();
 	}
 
 	public synchronized List<Scrape> scrapes() {
@@ -79,7 +85,10 @@ public final class MetricsScraper implements AutoCloseable {
 
 	private Scrape fetch() {
 		long now = System.currentTimeMillis();
-		ProcStat proc = ProcStat.of(this.pid);
+		ProcStat proc = (this.pid > 0) ? ProcStat.of(this.pid) : null;
+		if (this.endpoint == null) {
+			return Scrape.procOnly(now, proc);
+		}
 		try {
 			HttpResponse<String> reply = this.client.send(
 					HttpRequest.newBuilder(this.endpoint).timeout(TIMEOUT).build(),

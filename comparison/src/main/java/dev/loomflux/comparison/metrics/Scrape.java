@@ -30,7 +30,8 @@ public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double hea
 	 * report.
 	 */
 	static Scrape of(long timeMillis, PrometheusText metrics, ProcStat proc) {
-		return new Scrape(timeMillis, (proc != null) ? proc.cpuTicks() : null, (proc != null) ? proc.rssBytes() : null,
+		return new Scrape(timeMillis, (proc != null) ? proc.cpuTicks() : remoteCpuTicks(metrics),
+				(proc != null) ? proc.rssBytes() : null,
 				metrics.sum("jvm_memory_used_bytes", (labels) -> "heap".equals(labels.get("area"))),
 				metrics.sum("jvm_threads_live_threads"),
 				metrics.sum("jvm_threads_virtual_live_threads",
@@ -41,7 +42,28 @@ public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double hea
 				metrics.firstOf("hikaricp_connections_pending", "r2dbc_pool_pending_connections"),
 				metrics.sum("reactor_netty_eventloop_pending_tasks"), metrics.sum("jvm_gc_pause_seconds_sum"),
 				apiBuckets(metrics), metrics.sum("http_server_requests_active_seconds_gcount"),
-				metrics.sum("jvm_gc_memory_allocated_bytes_total"), (proc != null) ? proc.jitTicks() : null);
+				metrics.sum("jvm_gc_memory_allocated_bytes_total"),
+				(proc != null) ? proc.jitTicks() : remoteJitTicks(metrics));
+	}
+
+	/**
+	 * A service without a process here (compare --target): its CPU time from Micrometer's
+	 * {@code process_cpu_time_ns_total}, in clock ticks like /proc's.
+	 */
+	private static Long remoteCpuTicks(PrometheusText metrics) {
+		Double nanos = metrics.sum("process_cpu_time_ns_total");
+		return (nanos != null) ? Math.round(nanos / 1e9 * ProcStat.TICKS_PER_SECOND) : null;
+	}
+
+	/**
+	 * A remote service's JIT work from {@code jvm_compilation_time_ms_total}: the
+	 * compilations' elapsed time, not their CPU, so it counts a compiler's waits for a
+	 * busy CPU too (up to 20 times its CPU time was seen on one core): the warm-up then
+	 * waits longer, never less.
+	 */
+	private static Long remoteJitTicks(PrometheusText metrics) {
+		Double millis = metrics.sum("jvm_compilation_time_ms_total");
+		return (millis != null) ? Math.round(millis / 1000 * ProcStat.TICKS_PER_SECOND) : null;
 	}
 
 	/** A scrape that failed: only /proc, if the process is still there. */

@@ -28,9 +28,18 @@ public record LatencyFile(String scenario, long startedAtMillis, List<StepFigure
 	 * @param requests figures per request name; a request belongs to the step its timing
 	 * origin falls in (its intended time, with a schedule; else when it was sent)
 	 * @param loadGenerator what the load generator did in the step
+	 * @param histograms per request name the histograms {@code requests} were derived
+	 * from, so that several load generators' files can be merged; absent in files written
+	 * before they were kept
 	 */
 	public record StepFigures(Plan.Step step, long startMillis, long endMillis, Map<String, RequestStats> requests,
-			LoadGeneratorFigures loadGenerator) {
+			LoadGeneratorFigures loadGenerator, Map<String, RequestHistograms> histograms) {
+
+		public StepFigures(Plan.Step step, long startMillis, long endMillis, Map<String, RequestStats> requests,
+				LoadGeneratorFigures loadGenerator) {
+			this(step, startMillis, endMillis, requests, loadGenerator, null);
+		}
+
 	}
 
 	/**

@@ -110,16 +110,18 @@ public final class LatencyRecorder {
 				break;
 			}
 			Map<String, RequestStats> requests = new LinkedHashMap<>();
+			Map<String, RequestHistograms> encoded = new LinkedHashMap<>();
 			for (Map.Entry<String, StepHistograms[]> entry : this.byName.entrySet()) {
 				StepHistograms histograms = entry.getValue()[index];
 				if (histograms != null) {
 					requests.put(entry.getKey(), histograms.stats(step.seconds()));
+					encoded.put(entry.getKey(), histograms.histograms());
 				}
 			}
 			Double cpuShare = (this.cpu != null) ? this.cpu.share(index) : null;
 			long start = this.startMillis + stepStart;
 			steps.add(new LatencyFile.StepFigures(step, start, start + 1000L * step.seconds(), requests,
-					this.sending[index].figures(this.schedules.isEmpty() ? null : planned[index], cpuShare)));
+					this.sending[index].figures(this.schedules.isEmpty() ? null : planned[index], cpuShare), encoded));
 		}
 		return new LatencyFile(this.plan.scenario(), this.startMillis, steps, this.stopReason);
 	}

@@ -56,26 +56,58 @@ final class StepHistograms {
 	}
 
 	RequestStats stats(double seconds) {
-		long count = this.ok.getTotalCount();
-		Map<String, Long> errorCounts = new TreeMap<>();
-		this.errors.forEach((cause, n) -> errorCounts.put(cause, n.sum()));
-		long unanswered = Math.max(0, this.inFlight.sum());
-		if (unanswered > 0) {
-			errorCounts.put(UNANSWERED, unanswered);
-		}
-		long ko = this.ko.sum() + unanswered;
-		// a request never answered is slower than every answer
-		Histogram everything = this.all.copy();
-		if (unanswered > 0) {
-			everything.recordValueWithCount(HIGHEST_MICROS, unanswered);
-		}
+		return stats(this.ok, everything(), this.ko.sum() + unanswered(), errorCounts(), seconds);
+	}
+
+	/** Both histograms as {@code latency.json} keeps them, for a lossless merge. */
+	RequestHistograms histograms() {
+		return RequestHistograms.of(this.ok, everything());
+	}
+
+	/**
+	 * The figures of a step's requests of one name from their histograms, counts of
+	 * failures and their causes: of one load generator, or of several merged.
+	 * @param everything the histogram of every request, unanswered ones included (at the
+	 * highest value)
+	 */
+	static RequestStats stats(Histogram ok, Histogram everything, long ko, Map<String, Long> errors, double seconds) {
+		long count = ok.getTotalCount();
 		Double allP99 = (everything.getTotalCount() > 0) ? millis(everything.getValueAtPercentile(99)) : null;
 		if (count == 0) {
-			return new RequestStats(0, ko, 0, null, null, null, null, null, errorCounts, allP99);
+			return new RequestStats(0, ko, 0, null, null, null, null, null, errors, allP99);
 		}
-		return new RequestStats(count, ko, count / seconds, millis(this.ok.getValueAtPercentile(50)),
-				millis(this.ok.getValueAtPercentile(90)), millis(this.ok.getValueAtPercentile(99)),
-				millis(this.ok.getValueAtPercentile(99.9)), millis(this.ok.getMaxValue()), errorCounts, allP99);
+		return new RequestStats(count, ko, count / seconds, millis(ok.getValueAtPercentile(50)),
+				millis(ok.getValueAtPercentile(90)), millis(ok.getValueAtPercentile(99)),
+				millis(ok.getValueAtPercentile(99.9)), millis(ok.getMaxValue()), errors, allP99);
+	}
+
+	/** A fresh histogram of the kind this records into, for merging. */
+	static Histogram empty() {
+		return new Histogram(HIGHEST_MICROS, 3);
+	}
+
+	private long unanswered() {
+		return Math.max(0, this.inFlight.sum());
+	}
+
+	private Map<String, Long> errorCounts() {
+		Map<String, Long> errorCounts = new TreeMap<>();
+		this.errors.forEach((cause, n) -> errorCounts.put(cause, n.sum()));
+		if (unanswered() > 0) {
+			errorCounts.put(UNANSWERED, unanswered());
+		}
+		return errorCounts;
+	}
+
+	/**
+	 * Every request's latencies; a request never answered is slower than every answer.
+	 */
+	private Histogram everything() {
+		Histogram everything = this.all.copy();
+		if (unanswered() > 0) {
+			everything.recordValueWithCount(HIGHEST_MICROS, unanswered());
+		}
+		return everything;
 	}
 
 	private static long clamped(long micros) {
