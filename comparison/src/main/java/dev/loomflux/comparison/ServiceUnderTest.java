@@ -5,11 +5,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.loomflux.comparison.metrics.JfrSampler;
 import dev.loomflux.comparison.metrics.MetricsScraper;
 import dev.loomflux.comparison.metrics.ProcStat;
-import dev.loomflux.comparison.metrics.Scrape;
 import dev.loomflux.launcher.AotCache;
 import dev.loomflux.launcher.Jars;
 import dev.loomflux.launcher.ServiceProcess;
@@ -95,48 +95,38 @@ final class ServiceUnderTest implements AutoCloseable {
 	 * or not), and the next scenario must not measure that.
 	 */
 	Duration awaitQuiet(int cores, double idleShare, Duration limit) throws InterruptedException {
-		if (!local()) {
-			return awaitQuietRemote(idleShare, limit);
+		if (local()) {
+			return awaitQuiet(() -> {
+				ProcStat stat = ProcStat.of(pid());
+				return (stat != null) ? stat.cpuTicks() : null;
+			}, cores, idleShare, limit);
 		}
-		long start = System.nanoTime();
-		long deadline = start + limit.toNanos();
-		int quietSamples = 0;
-		ProcStat last = ProcStat.of(pid());
-		while (quietSamples < 2 && System.nanoTime() < deadline && last != null) {
-			Thread.sleep(500);
-			ProcStat now = ProcStat.of(pid());
-			if (now == null) {
-				break;
-			}
-			double busy = (now.cpuTicks() - last.cpuTicks()) / ProcStat.TICKS_PER_SECOND / 0.5 / cores;
-			quietSamples = (busy < idleShare) ? quietSamples + 1 : 0;
-			last = now;
-		}
-		return Duration.ofNanos(System.nanoTime() - start);
+		// a remote service: its CPU time from process_cpu_time_ns_total, as a share of
+		// one
+		// core (how many it has is not in its metrics); without metrics, nothing to wait
+		// on
+		return (this.metrics != null)
+				? awaitQuiet(() -> MetricsScraper.once(this.metrics, -1).cpuTicks(), 1, idleShare, limit)
+				: Duration.ZERO;
 	}
 
 	/**
-	 * As {@link #awaitQuiet} for a remote service, from its Prometheus figures: its CPU
-	 * time ({@code process_cpu_time_ns_total}) over the wall time, as a share of one
-	 * core; without metrics there is nothing to wait on.
+	 * The wait of {@link #awaitQuiet}, on CPU ticks read by {@code cpuTicks} (null:
+	 * gone).
 	 */
-	private Duration awaitQuietRemote(double idleShare, Duration limit) throws InterruptedException {
+	private static Duration awaitQuiet(Supplier<Long> cpuTicks, int cores, double idleShare, Duration limit)
+			throws InterruptedException {
 		long start = System.nanoTime();
-		if (this.metrics == null) {
-			return Duration.ZERO;
-		}
 		long deadline = start + limit.toNanos();
 		int quietSamples = 0;
-		Scrape last = MetricsScraper.once(this.metrics, -1);
-		while (quietSamples < 2 && System.nanoTime() < deadline && last.cpuTicks() != null) {
+		Long last = cpuTicks.get();
+		while (quietSamples < 2 && System.nanoTime() < deadline && last != null) {
 			Thread.sleep(500);
-			Scrape now = MetricsScraper.once(this.metrics, -1);
-			if (now.cpuTicks() == null) {
+			Long now = cpuTicks.get();
+			if (now == null) {
 				break;
 			}
-			// of one core: how many it has is not in its metrics
-			double busy = (now.cpuTicks() - last.cpuTicks()) / ProcStat.TICKS_PER_SECOND
-					/ Math.max(0.001, (now.timeMillis() - last.timeMillis()) / 1000.0);
+			double busy = (now - last) / ProcStat.TICKS_PER_SECOND / 0.5 / cores;
 			quietSamples = (busy < idleShare) ? quietSamples + 1 : 0;
 			last = now;
 		}

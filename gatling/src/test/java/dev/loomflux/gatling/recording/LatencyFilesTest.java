@@ -20,10 +20,7 @@ class LatencyFilesTest {
 	Path folder;
 
 	private Plan plan() {
-		return new Plan("catalog-read", "http://localhost", null,
-				List.of(new Plan.Step("100 req/s", 100.0, null, null, 2),
-						new Plan.Step("200 req/s", 200.0, null, null, 3)),
-				Map.of(), this.folder.resolve("latency.json").toString());
+		return LatencyRecorderTest.plan(this.folder);
 	}
 
 	@Test

@@ -21,10 +21,17 @@ class LatencyRecorderTest {
 	Path folder;
 
 	private Plan plan() {
+		return plan(this.folder);
+	}
+
+	/**
+	 * Two open steps, 2 s at 100 req/s and 3 s at 200 req/s, writing into {@code folder}.
+	 */
+	static Plan plan(Path folder) {
 		return new Plan("catalog-read", "http://localhost", null,
 				List.of(new Plan.Step("100 req/s", 100.0, null, null, 2),
 						new Plan.Step("200 req/s", 200.0, null, null, 3)),
-				Map.of(), this.folder.resolve("latency.json").toString());
+				Map.of(), folder.resolve("latency.json").toString());
 	}
 
 	@Test
