@@ -352,7 +352,7 @@ final class ComparisonRun {
 	/**
 	 * The knee search past the planned steps (docs/claims.md#the-knee): each extra step a
 	 * short Gatling run of its own (behind the same lead-in), appended to the run's steps
-	 * under its label ("refine 1400 req/s", "confirm 1200 req/s").
+	 * under its label ("refine 1400 req/s", "confirm 1200 req/s", "rerun 2000 req/s").
 	 */
 	private List<Step> refineKnee(Scenario type, Profile.Scenario scenario, List<Step> planned, Plan plan,
 			Path runFolder, ServiceUnderTest service, String description, Progress progress) throws Exception {

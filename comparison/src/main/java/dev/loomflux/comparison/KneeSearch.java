@@ -9,11 +9,13 @@ import dev.loomflux.gatling.Plan;
 
 /**
  * What to run after a scenario's planned steps to pin its knee down
- * (docs/claims.md#the-knee): while the last pass P and the first failure F above it are
- * further apart than {@link Profile.Refine#gap()} of P, one open step halfway between
- * them; then, once, P again to confirm it. A confirmation that fails lowers the knee
- * ({@link Knee} takes the lower reading of a rate run twice), and the bisection goes on
- * below it while steps are left. At most {@link Profile.Refine#maxSteps()} extra steps
+ * (docs/claims.md#the-knee): first, once, a rate where the walk ended on spoiled readings
+ * alone (the machine interfered, or the step failed while the JIT compiled:
+ * {@link Knee.Result#rerun()}); then, while the last pass P and the first failure F above
+ * it are further apart than {@link Profile.Refine#gap()} of P, one open step halfway
+ * between them; then, once, P again to confirm it. A confirmation that fails lowers the
+ * knee ({@link Knee} takes the lower reading of a rate run twice), and the bisection goes
+ * on below it while steps are left. At most {@link Profile.Refine#maxSteps()} extra steps
  * per scenario run.
  */
 final class KneeSearch {
@@ -21,6 +23,8 @@ final class KneeSearch {
 	static final String REFINE = "refine ";
 
 	static final String CONFIRM = "confirm ";
+
+	static final String RERUN = "rerun ";
 
 	private final Profile.Refine refine;
 
@@ -46,6 +50,9 @@ final class KneeSearch {
 			return Optional.empty();
 		}
 		Knee.Result knee = Knee.of(steps, this.p99ObjectiveMs);
+		if (knee.rerun() != null && readings(steps, knee.rerun()) == 1) {
+			return Optional.of(step(RERUN, knee.rerun()));
+		}
 		// only a boundary between a pass and a failure can be refined: a knee not
 		// reached, below the lowest step or stopped by an invalid step has none
 		if (knee.kind() != Knee.Kind.REACHED) {
@@ -66,7 +73,12 @@ final class KneeSearch {
 	}
 
 	static boolean isExtra(Step step) {
-		return step.label() != null && (step.label().startsWith(REFINE) || step.label().startsWith(CONFIRM));
+		return step.label() != null && (step.label().startsWith(REFINE) || step.label().startsWith(CONFIRM)
+				|| step.label().startsWith(RERUN));
+	}
+
+	private static long readings(List<Step> steps, double rate) {
+		return steps.stream().filter((step) -> step.offeredRate() != null && step.offeredRate() == rate).count();
 	}
 
 	private Plan.Step step(String kind, double rate) {

@@ -28,6 +28,14 @@ import dev.loomflux.comparison.results.Step;
  * is "below the lowest step". A step whose deciding figures are missing (no requests, a
  * p99 absent although requests succeeded) makes the knee "not measured" rather than a
  * guess.
+ * <p>
+ * A reading is spoiled when the machine interfered with it, or when it missed the
+ * objective while the service's JIT compiler took over {@value #MAX_JIT_SHARE} of its
+ * core(s) (a step after an overloaded one, read while the JIT recompiled what the
+ * overload deoptimized). A rate with a clean reading is judged on its clean readings
+ * alone; a rate read only spoiled is worth reading again ({@link Result#rerun()}, which
+ * {@code KneeSearch} does once). Failures read while compiling, with no clean reading
+ * beside them, still count as failures: the lower knee, with a note.
  */
 public final class Knee {
 
@@ -40,6 +48,14 @@ public final class Knee {
 	public static final double MAX_LATENESS_SHARE_OF_OBJECTIVE = 0.1;
 
 	public static final double MIN_THROUGHPUT_PERCENT = 95;
+
+	/**
+	 * The share of the service's core(s) its JIT compiler may take in a step that missed
+	 * the objective before the step is spoiled. Steps of a steady service measured 0-1 %;
+	 * the refinements read on an Intel Xeon VM while loom recompiled after an overloaded
+	 * step, 7-16 % (docs/comparison.md).
+	 */
+	public static final double MAX_JIT_SHARE = 0.05;
 
 	private Knee() {
 	}
@@ -69,10 +85,13 @@ public final class Knee {
 		double lowest = byRate.firstKey();
 		Step knee = null;
 		String note = null;
-		for (List<Step> atRate : byRate.values()) {
+		for (List<Step> readings : byRate.values()) {
+			List<Step> clean = readings.stream().filter((step) -> spoiled(step, p99ObjectiveMs) == null).toList();
+			Double rerun = clean.isEmpty() ? readings.getFirst().offeredRate() : null;
+			List<Step> atRate = clean.isEmpty() ? readings : clean;
 			Step invalid = atRate.stream().filter((step) -> step.invalidReason() != null).findFirst().orElse(null);
 			if (invalid != null) {
-				return limitedBy(invalid, knee, lowest);
+				return limitedBy(invalid, knee, lowest).withRerun(rerun);
 			}
 			int passed = 0;
 			for (Step step : atRate) {
@@ -95,17 +114,39 @@ public final class Knee {
 					note = "the runs at " + rateText(atRate.getFirst().offeredRate()) + " disagree (" + passed + " of "
 							+ atRate.size() + " passed); the lower reading counts";
 				}
-				if (knee == null) {
-					return new Result(Kind.BELOW_LOWEST, null, failed, lowest, null, null, note);
+				if (rerun != null) {
+					note = spoiled(atRate.getLast(), p99ObjectiveMs) + "; no clean reading at " + rateText(failed)
+							+ ", so the failure counts";
 				}
-				return new Result(Kind.REACHED, knee.offeredRate(), failed, lowest, knee, null, note);
+				if (knee == null) {
+					return new Result(Kind.BELOW_LOWEST, null, failed, lowest, null, null, note).withRerun(rerun);
+				}
+				return new Result(Kind.REACHED, knee.offeredRate(), failed, lowest, knee, null, note).withRerun(rerun);
 			}
 			knee = atRate.getLast();
 		}
 		return new Result(Kind.NOT_REACHED, knee.offeredRate(), null, lowest, knee, null, null);
 	}
 
-	/** The walk stopped at a step that measured the load generator or the machine. */
+	/**
+	 * Why a reading does not show the service as it is, or null: the machine interfered
+	 * with it ({@code InterferenceMeter}), or it missed the objective while the JIT took
+	 * over {@value #MAX_JIT_SHARE} of the service's core(s). A load generator that fell
+	 * behind is not a spoiled reading: it would fall behind again.
+	 */
+	static String spoiled(Step step, double p99ObjectiveMs) {
+		if (step.interference() != null && step.interference().problem() != null) {
+			return step.interference().problem();
+		}
+		Double jit = (step.server() != null) ? step.server().jitShare() : null;
+		if (jit != null && jit > MAX_JIT_SHARE && Boolean.FALSE.equals(meets(step, p99ObjectiveMs))) {
+			return String.format(Locale.ROOT,
+					"the service's JIT took %.0f %% of its core(s) (over %.0f %%) in a step that missed the objective",
+					100 * jit, 100 * MAX_JIT_SHARE);
+		}
+		return null;
+	}
+
 	/**
 	 * Why a step that failed may have failed because its load generator sent late, or
 	 * null: latency is timed from the schedule, so the generator's lateness is charged to
@@ -222,12 +263,24 @@ public final class Knee {
 	 * otherwise
 	 * @param note why the walk ended there (the invalid step's reason), or a disagreement
 	 * between runs at the same rate; null when there is nothing to add
+	 * @param rerun the rate where the walk ended when every reading of it was spoiled
+	 * ({@link Knee#spoiled}): worth reading again; null otherwise
 	 */
 	public record Result(Kind kind, Double rate, Double failedRate, Double lowestRate, Step step, String limit,
-			String note) {
+			String note, Double rerun) {
+
+		public Result(Kind kind, Double rate, Double failedRate, Double lowestRate, Step step, String limit,
+				String note) {
+			this(kind, rate, failedRate, lowestRate, step, limit, note, null);
+		}
 
 		public static Result notMeasured() {
 			return new Result(Kind.NOT_MEASURED, null, null, null, null, null, null);
+		}
+
+		Result withRerun(Double rate) {
+			return new Result(this.kind, this.rate, this.failedRate, this.lowestRate, this.step, this.limit, this.note,
+					rate);
 		}
 
 		/**

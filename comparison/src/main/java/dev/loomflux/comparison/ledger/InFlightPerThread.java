@@ -16,11 +16,12 @@ import dev.loomflux.comparison.results.Step;
 
 /**
  * C1: in the concurrency sweep, at each variant's highest step with errors under
- * {@value #MAX_ERROR_PERCENT} % (medians across repeats), the requests the server
- * measured in flight (peak of its active-requests timer) per peak live platform thread
- * (carriers or event loops included), for loom and reactive. Both figures are measured: a
- * service that leaves requests waiting in the accept queue instead of holding them has
- * few in flight, whatever the load's configured concurrency.
+ * {@value #MAX_ERROR_PERCENT} % and both figures scraped (a scrape can time out at the
+ * top step; medians across repeats), the requests the server measured in flight (peak of
+ * its active-requests timer) per peak live platform thread (carriers or event loops
+ * included), for loom and reactive. Both figures are measured: a service that leaves
+ * requests waiting in the accept queue instead of holding them has few in flight,
+ * whatever the load's configured concurrency.
  */
 final class InFlightPerThread {
 
@@ -28,7 +29,7 @@ final class InFlightPerThread {
 
 	static final double MIN_IN_FLIGHT_PER_THREAD = 5;
 
-	static final String RULE = "at each variant's highest concurrency-sweep step with errors < 1 %: requests the server measured in flight (peak) / peak platform threads; "
+	static final String RULE = "at each variant's highest concurrency-sweep step with errors < 1 % and its server figures: requests the server measured in flight (peak) / peak platform threads; "
 			+ "supported if loom and reactive both >= 5x; refuted if either <= 1x (a thread or more per waiting request); else it depends";
 
 	private InFlightPerThread() {
@@ -41,7 +42,7 @@ final class InFlightPerThread {
 			Level level = highestHealthy(evidence, variant);
 			if (level == null) {
 				figures.put(variant, evidence.runs(ConcurrencySweep.NAME, variant).isEmpty() ? Format.NOT_MEASURED
-						: "not measured (no sweep step with errors < 1 %)");
+						: "not measured (no sweep step with errors < 1 % and its server figures)");
 				continue;
 			}
 			Spread threads = level.figure((step) -> Steps.server(step, ServerStats::platformThreads));
@@ -83,7 +84,9 @@ final class InFlightPerThread {
 		List<Level> levels = Evidence.levels(evidence.runs(ConcurrencySweep.NAME, variant), Step::concurrency);
 		Level highest = null;
 		for (Level level : levels) {
-			if (level.errorsBelow(MAX_ERROR_PERCENT / 100)) {
+			if (level.errorsBelow(MAX_ERROR_PERCENT / 100)
+					&& level.figure((step) -> Steps.server(step, ServerStats::platformThreads)) != null
+					&& level.figure((step) -> Steps.server(step, ServerStats::requestsInFlight)) != null) {
 				highest = level;
 			}
 		}

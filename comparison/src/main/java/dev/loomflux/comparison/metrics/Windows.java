@@ -46,7 +46,7 @@ public final class Windows {
 				peak(gauges, Scrape::dbPoolPending), peak(gauges, Scrape::eventLoopPendingTasks),
 				difference(before, after, Scrape::gcPauseSeconds), p99Millis(before, after),
 				peak(gauges, Scrape::requestsInFlight), difference(before, after, Scrape::allocatedBytes),
-				jitCpuSeconds(before, after));
+				jitCpuSeconds(before, after), jitShare(before, after, cores));
 	}
 
 	/** The scrapes as a time series, in seconds since {@code originMillis}. */
@@ -111,6 +111,18 @@ public final class Windows {
 		}
 		double cpuSeconds = (after.cpuTicks() - before.cpuTicks()) / ProcStat.TICKS_PER_SECOND;
 		return cpuSeconds / ((after.timeMillis() - before.timeMillis()) / 1000.0) / cores;
+	}
+
+	/**
+	 * The compiler's CPU over the scrapes' span on the service's cores; for a remote
+	 * service (cores unknown) null.
+	 */
+	private static Double jitShare(Scrape before, Scrape after, int cores) {
+		Double jit = jitCpuSeconds(before, after);
+		if (jit == null || cores <= 0) {
+			return null;
+		}
+		return jit / (cores * (after.timeMillis() - before.timeMillis()) / 1000.0);
 	}
 
 	/** A compiler thread that ended took its time with it: never below zero. */

@@ -25,12 +25,11 @@ final class InterferenceTable {
 				for (Step step : ScenarioSeries.steps(run)) {
 					Interference interference = step.interference();
 					if (interference != null) {
-						Double jit = (step.server() != null) ? step.server().jitCpuSeconds() : null;
 						rows.add(List.of(data.runLabel(run), step.label(),
 								Format.orNotMeasured(interference.stealShare(), Format::percent),
 								Format.orNotMeasured(interference.othersOnServiceCores(), Format::percent),
 								Format.orNotMeasured(interference.databaseCpuShare(), InterferenceTable::cores),
-								Format.orNotMeasured(jit, Format::cpuMs),
+								jit(step),
 								(step.invalidReason() != null) ? "invalid: " + step.invalidReason() : "valid"));
 					}
 				}
@@ -42,6 +41,14 @@ final class InterferenceTable {
 		page.html("<h3>Interference and JIT per step</h3>");
 		page.table(List.of("run", "step", "steal (of the machine)", "others on the service's core(s)",
 				"PostgreSQL + Redis CPU", "JIT CPU", "step"), rows);
+	}
+
+	/** The JIT's CPU, and its share of the service's core(s) that {@code Knee} judges. */
+	private static String jit(Step step) {
+		Double seconds = (step.server() != null) ? step.server().jitCpuSeconds() : null;
+		Double share = (step.server() != null) ? step.server().jitShare() : null;
+		String text = Format.orNotMeasured(seconds, Format::cpuMs);
+		return (share != null) ? text + " (" + Format.percent(share) + ")" : text;
 	}
 
 	private static String cores(double value) {

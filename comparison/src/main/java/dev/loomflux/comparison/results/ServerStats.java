@@ -27,11 +27,23 @@ package dev.loomflux.comparison.results;
  * ({@code jvm_gc_memory_allocated_bytes_total})
  * @param jitCpuSeconds CPU time the JIT compiler threads used during the step, from
  * /proc: how far the service was from warm
+ * @param jitShare the same over the scrapes around the step, as a share of the service's
+ * cores (0..1): the CPU the compiler took from the requests
  */
 public record ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
 		Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
 		Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms, Double requestsInFlight,
-		Double allocatedBytes, Double jitCpuSeconds) {
+		Double allocatedBytes, Double jitCpuSeconds, Double jitShare) {
+
+	/** Without the JIT's share (runs recorded before it). */
+	public ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double heapUsedBytes, Double platformThreads,
+			Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
+			Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms, Double requestsInFlight,
+			Double allocatedBytes, Double jitCpuSeconds) {
+		this(cpu, cpuSeconds, rssBytes, heapUsedBytes, platformThreads, virtualThreadsMounted, virtualThreadsQueued,
+				dbPoolActive, dbPoolPending, eventLoopPendingTasks, gcPauseSeconds, serverP99Ms, requestsInFlight,
+				allocatedBytes, jitCpuSeconds, null);
+	}
 
 	/**
 	 * Without the in-flight, allocation and compilation figures (runs recorded before
@@ -41,7 +53,8 @@ public record ServerStats(Double cpu, Double cpuSeconds, Double rssBytes, Double
 			Double virtualThreadsMounted, Double virtualThreadsQueued, Double dbPoolActive, Double dbPoolPending,
 			Double eventLoopPendingTasks, Double gcPauseSeconds, Double serverP99Ms) {
 		this(cpu, cpuSeconds, rssBytes, heapUsedBytes, platformThreads, virtualThreadsMounted, virtualThreadsQueued,
-				dbPoolActive, dbPoolPending, eventLoopPendingTasks, gcPauseSeconds, serverP99Ms, null, null, null);
+				dbPoolActive, dbPoolPending, eventLoopPendingTasks, gcPauseSeconds, serverP99Ms, null, null, null,
+				null);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.loomflux.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +58,9 @@ public abstract class PostgresOutageContract {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@DynamicPropertySource
 	static void reachPostgresThroughTheProxy(DynamicPropertyRegistry registry) {
 		TestInfrastructure infrastructure = TestInfrastructure.get();
@@ -74,8 +78,7 @@ public abstract class PostgresOutageContract {
 		HttpApi api = HttpApi.onPort(this.port);
 		// readiness no longer waits for the database: the first acquire of a cold r2dbc
 		// pool can outlast this test's 500 ms acquire timeout on a busy machine
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> api.get("/api/products?category=garden&limit=5").status() == 200);
+		awaitAPage(api);
 		assertThat(order(api).status()).as("before the outage").isEqualTo(201);
 		int stock = OrderData.stock(PRODUCT);
 		// read once, so that the product is in the Redis cache
@@ -97,8 +100,7 @@ public abstract class PostgresOutageContract {
 		}
 
 		// the pool reconnects by itself: a read that needs PostgreSQL answers again
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> api.get("/api/products?category=garden&limit=5").status() == 200);
+		awaitAPage(api);
 		assertThat(OrderData.stock(PRODUCT)).as("the refused order took no stock").isEqualTo(stock);
 		assertThat(order(api).status()).as("after the outage, the same process").isEqualTo(201);
 		assertThat(OrderData.stock(PRODUCT)).isEqualTo(stock - 1);
@@ -132,6 +134,29 @@ public abstract class PostgresOutageContract {
 			Reply reply = api.get(page);
 			assertThat(reply.status()).as("request %d after the restart: %s", i, reply).isEqualTo(200);
 		}
+	}
+
+	/**
+	 * Until a read that needs PostgreSQL answers 200; on timeout the failure shows the
+	 * last reply and the pool's state (once seen in CI: service-reactive's pool never
+	 * recovered, with nothing to say why).
+	 */
+	private void awaitAPage(HttpApi api) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Reply reply = api.get("/api/products?category=garden&limit=5");
+			assertThat(reply.status()).as("%s %s; pool: %s", reply.status(), reply.text(), poolState()).isEqualTo(200);
+		});
+	}
+
+	/** The pool's gauges from the service's metrics, as an operator would read them. */
+	private String poolState() {
+		return HttpApi.onPort(this.managementPort)
+			.get("/actuator/prometheus")
+			.text()
+			.lines()
+			.filter((line) -> line.startsWith("hikaricp_connections") || line.startsWith("r2dbc_pool"))
+			.toList()
+			.toString();
 	}
 
 	private static void awaitPostgresThroughTheProxy() {
