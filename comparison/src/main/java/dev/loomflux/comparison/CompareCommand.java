@@ -89,9 +89,8 @@ public final class CompareCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		checkOptions();
+		Targets targets = checkOptions();
 		Profile settings = Profile.load(this.profile);
-		Targets targets = targets();
 		List<String> variantNames = (targets != null) ? List.copyOf(targets.urls().keySet())
 				: (this.variants == null) ? settings.variants() : this.variants;
 		List<Variant> chosen = variantNames.stream().map(Variant::named).toList();
@@ -115,8 +114,9 @@ public final class CompareCommand implements Callable<Integer> {
 	/**
 	 * Refuses a profile, variant or scenario that does not exist before anything starts
 	 * (main's {@link #commandLine()} turns it into one line and exit code 2).
+	 * @return the services of {@code --target}, null without it
 	 */
-	void checkOptions() throws IOException {
+	Targets checkOptions() throws IOException {
 		requireOneOf("--profile", List.of(this.profile), Profile.NAMES);
 		requireOneOf("--variants", (this.variants != null) ? this.variants : List.of(), Variant.names());
 		if (this.scenarios != null) {
@@ -126,7 +126,7 @@ public final class CompareCommand implements Callable<Integer> {
 			if (this.metrics != null || this.stub != null) {
 				throw new ParameterException(this.spec.commandLine(), "--metrics and --stub go with --target");
 			}
-			return;
+			return null;
 		}
 		if (this.variants != null) {
 			throw new ParameterException(this.spec.commandLine(), "--target names the variants; leave out --variants");
@@ -136,26 +136,19 @@ public final class CompareCommand implements Callable<Integer> {
 					"--target needs --stub URL: the downstream stub the targets call, whose TEST issuer they trust");
 		}
 		try {
-			requireOneOf("--target", List.copyOf(targets(this.target).keySet()), Variant.names());
+			Map<String, String> services = targets(this.target);
+			requireOneOf("--target", List.copyOf(services.keySet()), Variant.names());
+			Map<String, URI> metricsOf = new java.util.HashMap<>();
 			if (this.metrics != null) {
-				requireOneOf("--metrics", List.copyOf(targets(this.metrics).keySet()), targets(this.target).keySet());
+				Map<String, String> metrics = targets(this.metrics);
+				requireOneOf("--metrics", List.copyOf(metrics.keySet()), services.keySet());
+				metrics.forEach((name, url) -> metricsOf.put(name, URI.create(url)));
 			}
+			return new Targets(services, metricsOf, this.stub.replaceAll("/+$", ""));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
-	}
-
-	/** The services of {@code --target}; null without it. */
-	private Targets targets() {
-		if (this.target == null) {
-			return null;
-		}
-		Map<String, URI> metricsOf = new java.util.HashMap<>();
-		if (this.metrics != null) {
-			targets(this.metrics).forEach((name, url) -> metricsOf.put(name, URI.create(url)));
-		}
-		return new Targets(targets(this.target), metricsOf, this.stub.replaceAll("/+$", ""));
 	}
 
 	/**

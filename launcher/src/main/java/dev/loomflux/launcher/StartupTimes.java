@@ -36,9 +36,6 @@ import java.util.stream.Stream;
  */
 public final class StartupTimes {
 
-	/** Clock ticks per second (USER_HZ) in /proc's CPU times; 100 on every Linux. */
-	private static final double TICKS_PER_SECOND = 100.0;
-
 	private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
 
 	private StartupTimes() {
@@ -172,14 +169,9 @@ public final class StartupTimes {
 		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
 	}
 
-	/**
-	 * User plus system time from a {@code /proc/.../stat} line. Its fields are read after
-	 * the last ')', since the command name in brackets may hold spaces: utime and stime
-	 * are fields 14 and 15 of the line, 12 and 13 after the name.
-	 */
+	/** User plus system time from a {@code /proc/.../stat} line, in seconds. */
 	static double cpuSeconds(String stat) {
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+		return ProcCpu.ticks(stat) / ProcCpu.TICKS_PER_SECOND;
 	}
 
 	/**

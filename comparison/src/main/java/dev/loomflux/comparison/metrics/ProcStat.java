@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.loomflux.launcher.ProcCpu;
+
 /**
  * A process's CPU time and resident memory, read from /proc: what the OS says, whatever
  * the JVM reports about itself. {@code /proc/PID/stat} fields 14 and 15 are user and
@@ -22,14 +24,14 @@ import java.util.stream.Stream;
 public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 
 	/** Clock ticks per second (USER_HZ); 100 on every Linux this runs on. */
-	public static final double TICKS_PER_SECOND = 100.0;
+	public static final double TICKS_PER_SECOND = ProcCpu.TICKS_PER_SECOND;
 
 	/** CPU ticks of the tasks under {@code tasks} named like a JIT compiler thread. */
 	static Long jitTicks(Path tasks) {
 		long ticks = 0;
 		try {
 			for (Path thread : compilerThreads(tasks)) {
-				ticks += cpuTicks(Files.readString(thread.resolve("stat")));
+				ticks += ProcCpu.ticks(Files.readString(thread.resolve("stat")));
 			}
 			return ticks;
 		}
@@ -71,7 +73,7 @@ public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 	/** Null when the process is gone. */
 	public static ProcStat of(long pid) {
 		try {
-			long ticks = cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+			long ticks = ProcCpu.ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
 			double rss = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
 				.stream()
 				.filter((line) -> line.startsWith("VmRSS:"))
@@ -83,14 +85,6 @@ public record ProcStat(long cpuTicks, double rssBytes, Long jitTicks) {
 		catch (IOException | RuntimeException gone) {
 			return null;
 		}
-	}
-
-	/** utime + stime of a {@code stat} line. */
-	private static long cpuTicks(String stat) {
-		// the command name (field 2) may hold spaces:
-		// count fields after its closing parenthesis
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static boolean isCompiler(Path thread) {
