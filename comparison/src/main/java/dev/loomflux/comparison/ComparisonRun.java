@@ -22,6 +22,8 @@ import dev.loomflux.comparison.metrics.Windows;
 import dev.loomflux.comparison.results.CodeMetrics;
 import dev.loomflux.comparison.results.Footprint;
 import dev.loomflux.comparison.results.Manifest;
+import dev.loomflux.comparison.calibration.KernelPath;
+import dev.loomflux.comparison.results.Calibration;
 import dev.loomflux.comparison.results.Microbenchmarks;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.LoadGeneratorCheck;
@@ -146,6 +148,7 @@ final class ComparisonRun {
 						+ "(-XX:AOTCache), as the image runs it");
 			}
 		}
+		Calibration calibration = calibrate(logs, progress);
 		Microbenchmarks microbenchmarks = this.microbench.run(progress);
 		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
 		this.databases = (this.targets != null)
@@ -193,8 +196,31 @@ final class ComparisonRun {
 		return new Results(
 				ManifestFactory.create(this.profileName, this.profile, this.settings,
 						this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration,
-						this.notes, this.threads, this.databases.rules()),
+						this.notes, this.threads, this.databases.rules(), calibration),
 				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
+	}
+
+	/**
+	 * The kernel path's cost on this machine, before anything else runs
+	 * ({@link KernelPath}); against remote targets only within this machine. Null, with a
+	 * note, when it could not be measured: it describes the run, it does not decide it.
+	 */
+	private Calibration calibrate(Path logs, Progress progress) {
+		try {
+			Calibration calibration = (this.targets != null)
+					? new Calibration(KernelPath.withinThisProcess(), null, KernelPath.hypervisor())
+					: KernelPath.measure(Taskset.available() ? this.settings.serviceCpus() : null, logs);
+			progress.say("kernel path: %s", calibration.text());
+			return calibration;
+		}
+		catch (IOException ex) {
+			this.notes.add("kernel path not measured: " + ex.getMessage());
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
 	}
 
 	/** Odd repeats (counted from 1) run the variants as given, even ones in reverse. */

@@ -135,8 +135,10 @@ public final class LoadJob {
 			.share(this.index, this.count, latencyFile(folder, this.index).toAbsolutePath().toString());
 		Path planFile = folder.resolve("plan-" + this.index + ".json");
 		mine.write(planFile);
-		awaitStart(folder);
-		System.out.printf("%s · %s: load generator %d of %d starts%n", name, scenario, this.index + 1, this.count);
+		long start = awaitStart(folder);
+		Files.writeString(folder.resolve("start-" + this.index), Long.toString(start));
+		System.out.printf("%s · %s: load generator %d of %d starts (the barrier's instant %d)%n", name, scenario,
+				this.index + 1, this.count, start);
 		int exit = LoadServer.run(new LoadServer.Run("dev.loomflux.gatling.simulations." + plan.simulation(),
 				planFile.toAbsolutePath().toString(),
 				folder.resolve("gatling-" + this.index).toAbsolutePath().toString(), true,
@@ -152,9 +154,13 @@ public final class LoadJob {
 	/**
 	 * The barrier: writes when this load generator arrived, waits until all have, then
 	 * until {@link #START_MARGIN_MILLIS} after the last arrival, a moment every one of
-	 * them computes alike.
+	 * them computes alike (written to {@code start-<index>}). Each then starts its
+	 * Gatling run, whose own set-up takes a moment that differs between machines and
+	 * processes: the steps line up within that (2.8 s apart once, two processes on one
+	 * loaded 2-core VM; each {@code latency-<i>.json} keeps its {@code startedAtMillis}).
+	 * @return the common start, in epoch milliseconds
 	 */
-	private void awaitStart(Path folder) throws IOException, InterruptedException {
+	private long awaitStart(Path folder) throws IOException, InterruptedException {
 		Path arrival = folder.resolve("ready-" + this.index);
 		Path partial = folder.resolve("ready-" + this.index + ".partial");
 		Files.writeString(partial, Long.toString(System.currentTimeMillis()));
@@ -171,6 +177,7 @@ public final class LoadJob {
 		}
 		long start = arrivals.stream().mapToLong(Long::longValue).max().orElseThrow() + START_MARGIN_MILLIS;
 		Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
+		return start;
 	}
 
 	private List<Long> arrivals(Path folder) throws IOException {

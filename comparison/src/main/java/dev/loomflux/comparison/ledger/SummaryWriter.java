@@ -162,6 +162,8 @@ public final class SummaryWriter {
 				Format.orNotMeasured(manifest.loadAverageAtStart(), (v) -> String.format(Locale.ROOT, "%.2f", v)),
 				orNotRecorded(manifest.startedAt()),
 				(manifest.durationSeconds() != null) ? ", lasted " + Format.seconds(manifest.durationSeconds()) : "")
+				+ ((manifest.calibration() != null)
+						? " Kernel path: " + manifest.calibration().text() + " (docs/comparison.md#machines)." : "")
 				+ RunConditions.rules(manifest.interference());
 	}
 

@@ -29,16 +29,16 @@ public final class Windows {
 		List<Scrape> inside = scrapes.stream()
 			.filter((scrape) -> scrape.timeMillis() >= startMillis && scrape.timeMillis() <= endMillis)
 			.toList();
-		Scrape before = scrapes.stream()
-			.filter((scrape) -> scrape.timeMillis() <= startMillis)
-			.reduce((first, second) -> second)
-			.orElse(inside.isEmpty() ? null : inside.getFirst());
-		Scrape after = scrapes.stream()
-			.filter((scrape) -> scrape.timeMillis() >= endMillis)
-			.findFirst()
-			.orElse(inside.isEmpty() ? null : inside.getLast());
+		Scrape[] any = around(scrapes, startMillis, endMillis, (scrape) -> true);
+		Scrape before = any[0];
+		Scrape after = any[1];
 		List<Scrape> gauges = inside.isEmpty() && after != null ? List.of(after) : inside;
-		Double busy = busyShare(before, after, cores);
+		// the counters from the nearest scrapes that have them: a scrape a busy service
+		// did not answer in time has no CPU counter when it is remote (seen on a slow
+		// VM in a 1 s step), and the one before or after it still spans the step
+		Scrape[] cpu = around(scrapes, startMillis, endMillis, (scrape) -> scrape.cpuTicks() != null);
+		Scrape[] jit = around(scrapes, startMillis, endMillis, (scrape) -> scrape.jitTicks() != null);
+		Double busy = busyShare(cpu[0], cpu[1], cores);
 		Double cpuSeconds = (busy != null) ? busy * cores * (endMillis - startMillis) / 1000.0 : null;
 		return new ServerStats(busy, cpuSeconds, peak(gauges, Scrape::rssBytes), peak(gauges, Scrape::heapUsedBytes),
 				peak(gauges, Scrape::platformThreads), peak(gauges, Scrape::virtualThreadsMounted),
@@ -46,7 +46,29 @@ public final class Windows {
 				peak(gauges, Scrape::dbPoolPending), peak(gauges, Scrape::eventLoopPendingTasks),
 				difference(before, after, Scrape::gcPauseSeconds), p99Millis(before, after),
 				peak(gauges, Scrape::requestsInFlight), difference(before, after, Scrape::allocatedBytes),
-				jitCpuSeconds(before, after), jitShare(before, after, cores));
+				jitCpuSeconds(jit[0], jit[1]), jitShare(jit[0], jit[1], cores));
+	}
+
+	/**
+	 * The last scrape at or before {@code startMillis} and the first at or after
+	 * {@code endMillis} that {@code has} what is wanted; inside the window the first and
+	 * last such when there is none outside it.
+	 */
+	private static Scrape[] around(List<Scrape> scrapes, long startMillis, long endMillis,
+			java.util.function.Predicate<Scrape> has) {
+		List<Scrape> usable = scrapes.stream().filter(has).toList();
+		List<Scrape> inside = usable.stream()
+			.filter((scrape) -> scrape.timeMillis() >= startMillis && scrape.timeMillis() <= endMillis)
+			.toList();
+		Scrape before = usable.stream()
+			.filter((scrape) -> scrape.timeMillis() <= startMillis)
+			.reduce((first, second) -> second)
+			.orElse(inside.isEmpty() ? null : inside.getFirst());
+		Scrape after = usable.stream()
+			.filter((scrape) -> scrape.timeMillis() >= endMillis)
+			.findFirst()
+			.orElse(inside.isEmpty() ? null : inside.getLast());
+		return new Scrape[] { before, after };
 	}
 
 	/** The scrapes as a time series, in seconds since {@code originMillis}. */

@@ -34,6 +34,9 @@ final class SummarySections {
 		rows.add(List.of("CPU", text(manifest.cpuModel()) + ", " + manifest.cores() + " cores"));
 		rows.add(List.of("memory", Format.orNotMeasured((double) manifest.memoryBytes(), Format::bytes)));
 		rows.add(List.of("load average at start", Format.number(manifest.loadAverageAtStart())));
+		if (manifest.calibration() != null) {
+			rows.add(List.of("kernel path", manifest.calibration().text()));
+		}
 		rows.add(List.of("variants", join(manifest.variants(), ", ")));
 		rows.add(List.of("scenarios", join(manifest.scenarios(), ", ")));
 		page.table(List.of("", ""), rows);

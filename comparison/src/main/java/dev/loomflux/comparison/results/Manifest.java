@@ -32,15 +32,28 @@ import java.util.Map;
  * @param verdictsWithheld whether the profile gives no verdicts (smoke): then the run
  * computes no claims ledger; absent ({@code false}) in runs recorded before there was a
  * smoke profile
+ * @param calibration what a trip through the machine's kernel cost at the start; null in
+ * runs recorded before it
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
 		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads, InterferenceRules interference,
-		Boolean verdictsWithheld) {
+		Boolean verdictsWithheld, Calibration calibration) {
 
 	public Manifest {
 		verdictsWithheld = (verdictsWithheld != null) && verdictsWithheld;
+	}
+
+	/** Without a calibration (runs recorded before it). */
+	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
+			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
+			String cpuModel, int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings,
+			List<String> variants, List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads,
+			InterferenceRules interference, Boolean verdictsWithheld) {
+		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
+				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, threads,
+				interference, verdictsWithheld, null);
 	}
 
 	/**
@@ -53,7 +66,7 @@ public record Manifest(String profile, int repeats, String gitCommit, boolean gi
 			List<String> variants, List<String> scenarios, List<String> notes) {
 		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
 				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, null, null,
-				false);
+				false, null);
 	}
 
 	/**

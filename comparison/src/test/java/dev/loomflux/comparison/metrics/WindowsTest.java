@@ -51,6 +51,17 @@ class WindowsTest {
 	}
 
 	@Test
+	void shouldTakeTheCountersFromTheNearestScrapeThatHasThemWhenAScrapeFailed() {
+		// a remote service too busy to answer the scrape at the step's end: no counters
+		List<Scrape> scrapes = List.of(scrape(0, 100, 1e8, 0.5, buckets(0, 0, 0)), Scrape.procOnly(1000, null),
+				scrape(2000, 300, 1e8, 0.9, buckets(0, 0, 0)));
+		ServerStats stats = Windows.stats(scrapes, 0, 1000, 1);
+		assertThat(stats.cpu()).as("200 ticks over the 2 s to the next answered scrape").isCloseTo(1.0, within(1e-9));
+		assertThat(stats.jitCpuSeconds()).isCloseTo(1.0, within(1e-9));
+		assertThat(stats.jitShare()).isCloseTo(0.5, within(1e-9));
+	}
+
+	@Test
 	void shouldGiveNoFiguresWhenNothingWasScraped() {
 		ServerStats stats = Windows.stats(List.of(), 0, 1000, 1);
 		assertThat(stats.cpu()).isNull();
