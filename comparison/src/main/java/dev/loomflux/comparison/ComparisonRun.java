@@ -149,6 +149,7 @@ final class ComparisonRun {
 			}
 		}
 		Calibration calibration = calibrate(logs, progress);
+		Calibration calibrationAtEnd = null;
 		Microbenchmarks microbenchmarks = this.microbench.run(progress);
 		List<CodeMetrics> codeMetrics = CodeMetricsSource.count(progress, this.notes);
 		this.databases = (this.targets != null)
@@ -180,6 +181,7 @@ final class ComparisonRun {
 					measure(variant, repeat, stub, logs, progress);
 				}
 			}
+			calibrationAtEnd = calibrate(logs, progress);
 		}
 		finally {
 			if (this.load != null) {
@@ -196,14 +198,15 @@ final class ComparisonRun {
 		return new Results(
 				ManifestFactory.create(this.profileName, this.profile, this.settings,
 						this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration,
-						this.notes, this.threads, this.databases.rules(), calibration),
+						this.notes, this.threads, this.databases.rules(), calibration, calibrationAtEnd),
 				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
 	}
 
 	/**
-	 * The kernel path's cost on this machine, before anything else runs
-	 * ({@link KernelPath}); against remote targets only within this machine. Null, with a
-	 * note, when it could not be measured: it describes the run, it does not decide it.
+	 * The kernel path's cost on this machine ({@link KernelPath}), before anything else
+	 * runs and again after the last variant; against remote targets only within this
+	 * machine. Null, with a note, when it could not be measured: it describes the run, it
+	 * does not decide it.
 	 */
 	private Calibration calibrate(Path logs, Progress progress) {
 		try {

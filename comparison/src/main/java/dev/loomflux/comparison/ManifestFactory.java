@@ -38,13 +38,14 @@ final class ManifestFactory {
 
 	static Manifest create(String profile, Profile settings, Settings where, List<String> variants,
 			List<String> scenarios, Instant startedAt, Double durationSeconds, List<String> notes,
-			Map<String, Manifest.ModelThreads> threads, InterferenceRules interference, Calibration calibration) {
+			Map<String, Manifest.ModelThreads> threads, InterferenceRules interference, Calibration calibration,
+			Calibration calibrationAtEnd) {
 		return new Manifest(profile, settings.repeats(), git("rev-parse", "HEAD"),
 				!git("status", "--porcelain", "--untracked-files=no").isEmpty(), startedAt.toString(), durationSeconds,
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				ServiceProcess.JVM_FLAGS, where.serviceCpus(), where.loadCpus(), Machine.cpuModel(),
 				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), configuration(Path.of(".")),
-				variants, scenarios, notes, threads, interference, !settings.verdicts(), calibration);
+				variants, scenarios, notes, threads, interference, !settings.verdicts(), calibration, calibrationAtEnd);
 	}
 
 	/**

@@ -162,9 +162,17 @@ public final class SummaryWriter {
 				Format.orNotMeasured(manifest.loadAverageAtStart(), (v) -> String.format(Locale.ROOT, "%.2f", v)),
 				orNotRecorded(manifest.startedAt()),
 				(manifest.durationSeconds() != null) ? ", lasted " + Format.seconds(manifest.durationSeconds()) : "")
-				+ ((manifest.calibration() != null)
-						? " Kernel path: " + manifest.calibration().text() + " (docs/comparison.md#machines)." : "")
-				+ RunConditions.rules(manifest.interference());
+				+ kernelPath(manifest) + RunConditions.rules(manifest.interference());
+	}
+
+	/** The calibrations at the start and the end, or nothing for runs without. */
+	private static String kernelPath(Manifest manifest) {
+		if (manifest.calibration() == null) {
+			return "";
+		}
+		return " Kernel path at the start: " + manifest.calibration().text()
+				+ ((manifest.calibrationAtEnd() != null) ? "; at the end: " + manifest.calibrationAtEnd().text() : "")
+				+ " (docs/comparison.md#machines).";
 	}
 
 	/** Its columns come from the scenario's type. */

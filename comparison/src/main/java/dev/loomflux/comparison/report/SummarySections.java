@@ -35,7 +35,10 @@ final class SummarySections {
 		rows.add(List.of("memory", Format.orNotMeasured((double) manifest.memoryBytes(), Format::bytes)));
 		rows.add(List.of("load average at start", Format.number(manifest.loadAverageAtStart())));
 		if (manifest.calibration() != null) {
-			rows.add(List.of("kernel path", manifest.calibration().text()));
+			rows.add(List.of("kernel path at the start", manifest.calibration().text()));
+		}
+		if (manifest.calibrationAtEnd() != null) {
+			rows.add(List.of("kernel path at the end", manifest.calibrationAtEnd().text()));
 		}
 		rows.add(List.of("variants", join(manifest.variants(), ", ")));
 		rows.add(List.of("scenarios", join(manifest.scenarios(), ", ")));

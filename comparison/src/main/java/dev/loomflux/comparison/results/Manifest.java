@@ -34,15 +34,28 @@ import java.util.Map;
  * smoke profile
  * @param calibration what a trip through the machine's kernel cost at the start; null in
  * runs recorded before it
+ * @param calibrationAtEnd the same measured again after the last variant, so that a
+ * machine that changed during the run shows it; null in runs recorded before it
  */
 public record Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 		Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus, String cpuModel,
 		int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings, List<String> variants,
 		List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads, InterferenceRules interference,
-		Boolean verdictsWithheld, Calibration calibration) {
+		Boolean verdictsWithheld, Calibration calibration, Calibration calibrationAtEnd) {
 
 	public Manifest {
 		verdictsWithheld = (verdictsWithheld != null) && verdictsWithheld;
+	}
+
+	/** With one calibration, at the start (runs recorded before the second). */
+	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
+			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
+			String cpuModel, int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings,
+			List<String> variants, List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads,
+			InterferenceRules interference, Boolean verdictsWithheld, Calibration calibration) {
+		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
+				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, threads,
+				interference, verdictsWithheld, calibration, null);
 	}
 
 	/** Without a calibration (runs recorded before it). */
@@ -53,7 +66,7 @@ public record Manifest(String profile, int repeats, String gitCommit, boolean gi
 			InterferenceRules interference, Boolean verdictsWithheld) {
 		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
 				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, threads,
-				interference, verdictsWithheld, null);
+				interference, verdictsWithheld, null, null);
 	}
 
 	/**
@@ -66,7 +79,7 @@ public record Manifest(String profile, int repeats, String gitCommit, boolean gi
 			List<String> variants, List<String> scenarios, List<String> notes) {
 		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
 				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, null, null,
-				false, null);
+				false, null, null);
 	}
 
 	/**
