@@ -210,8 +210,7 @@ final class ComparisonRun {
 	 */
 	private Calibration calibrate(Path logs, Progress progress) {
 		try {
-			Calibration calibration = (this.targets != null)
-					? new Calibration(KernelPath.withinThisProcess(), null, KernelPath.hypervisor())
+			Calibration calibration = (this.targets != null) ? KernelPath.withinOnly()
 					: KernelPath.measure(Taskset.available() ? this.settings.serviceCpus() : null, logs);
 			progress.say("kernel path: %s", calibration.text());
 			return calibration;

@@ -18,15 +18,15 @@ import dev.loomflux.comparison.results.Calibration;
 import dev.loomflux.launcher.JavaProcess;
 
 /**
- * What one trip through this machine's kernel costs, measured before anything else runs:
- * a 64-byte message sent over a loopback TCP connection and sent back, with blocking Java
- * sockets, timed over many round trips. Every request of a run takes that path twice (the
- * load generator to the service, the service to PostgreSQL, Redis or the stub), so this
- * is what tells two machines apart that the CPU model does not: two 2-core VMs of the
- * same kind gave knees several times apart, and one of them (an AMD EPYC VM, a nested
- * guest) took 20 µs per round trip on one CPU and 34 µs across two in a C program, where
- * a machine without that virtualization takes a few µs. Steal does not show it: it is the
- * guest's own CPU time, spent in a slower kernel path.
+ * What one trip through this machine's kernel costs, measured before anything else runs
+ * and again after the last variant: a 64-byte message sent over a loopback TCP connection
+ * and sent back, with blocking Java sockets, timed over many round trips. Every request
+ * of a run takes that path twice (the load generator to the service, the service to
+ * PostgreSQL, Redis or the stub), so this is what tells two machines apart that the CPU
+ * model does not: two 2-core VMs of the same kind gave knees several times apart, and the
+ * slower of them (an AMD EPYC VM) took 20 µs per round trip on one CPU and 34 µs across
+ * two in a C program. Steal does not show it: it is the guest's own CPU time, spent in a
+ * slower kernel path.
  * <p>
  * Two figures: within the harness's CPU(s) (a thread of this JVM echoes, so each round
  * trip also switches between two threads on one CPU when the load has one), and from
@@ -62,8 +62,16 @@ public final class KernelPath {
 		return new Calibration(within, across, hypervisor());
 	}
 
+	/**
+	 * The first figure alone, for services that run elsewhere (their CPUs are not this
+	 * machine's).
+	 */
+	public static Calibration withinOnly() throws IOException, InterruptedException {
+		return new Calibration(withinThisProcess(), null, hypervisor());
+	}
+
 	/** µs per round trip to a thread of this JVM. */
-	public static Double withinThisProcess() throws IOException, InterruptedException {
+	static Double withinThisProcess() throws IOException, InterruptedException {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			Thread echo = Thread.ofPlatform().daemon().name("loopback-echo").start(() -> {
 				try (Socket socket = server.accept()) {
@@ -138,7 +146,7 @@ public final class KernelPath {
 	}
 
 	/** Whether the CPU says it runs under a hypervisor (the {@code hypervisor} flag). */
-	public static Boolean hypervisor() {
+	static Boolean hypervisor() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo"))
 				.stream()

@@ -3,9 +3,9 @@ package dev.loomflux.comparison.results;
 import java.util.Locale;
 
 /**
- * What one trip through the machine's kernel cost at the start of the run
- * ({@code calibration.KernelPath}): the figure that tells two machines apart when their
- * CPU models do not.
+ * What one trip through the machine's kernel cost at one moment of the run (the start or
+ * the end; {@code calibration.KernelPath}): the figure that tells two machines apart when
+ * their CPU models do not.
  *
  * @param loopbackWithinLoadCpusMicros a 64-byte loopback TCP round trip between two
  * threads on the load's CPU(s), in µs (median of 5 batches)

@@ -47,17 +47,6 @@ public record Manifest(String profile, int repeats, String gitCommit, boolean gi
 		verdictsWithheld = (verdictsWithheld != null) && verdictsWithheld;
 	}
 
-	/** With one calibration, at the start (runs recorded before the second). */
-	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
-			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
-			String cpuModel, int cores, long memoryBytes, Double loadAverageAtStart, Map<String, String> settings,
-			List<String> variants, List<String> scenarios, List<String> notes, Map<String, ModelThreads> threads,
-			InterferenceRules interference, Boolean verdictsWithheld, Calibration calibration) {
-		this(profile, repeats, gitCommit, gitDirty, startedAt, durationSeconds, jdk, jvmFlags, serviceCpus, loadCpus,
-				cpuModel, cores, memoryBytes, loadAverageAtStart, settings, variants, scenarios, notes, threads,
-				interference, verdictsWithheld, calibration, null);
-	}
-
 	/** Without a calibration (runs recorded before it). */
 	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,
