@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.loomflux.comparison.figures.Efficiency;
+import dev.loomflux.comparison.metrics.BaseMemory;
 import dev.loomflux.comparison.metrics.InterferenceMeter;
 import dev.loomflux.comparison.metrics.MachineSample;
 import dev.loomflux.comparison.metrics.MetricsScraper;
@@ -65,6 +66,9 @@ final class ComparisonRun {
 	private static final double QUIET_CPU_SHARE = 0.15;
 
 	private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+
+	private static final String BASE_MEMORY_NOT_MEASURED = "base memory (C11) not measured for at least one variant: "
+			+ "it needs the service's process on this machine (jcmd GC.run and GC.heap_info, /proc/PID/smaps)";
 
 	/**
 	 * During the first warm-up both downstream calls take 20 ms: answered at once, a home
@@ -280,6 +284,7 @@ final class ComparisonRun {
 			throws Exception {
 		Thread.sleep(1000);
 		Scrape idle = MetricsScraper.once(service.metrics(), service.pid());
+		BaseMemory base = baseMemory(service);
 		Warmup.Outcome warmup = warmUpEveryEndpoint(service, stub);
 		progress.variantReady();
 		if (service.local()) {
@@ -291,7 +296,20 @@ final class ComparisonRun {
 				warmup.steady() ? "steady" : "NOT steady (time limit)", warmup.rounds().size(),
 				warmup.rounds().getLast());
 		return new Footprint(variant.name(), startup, idle.rssBytes(), idle.heapUsedBytes(), idle.platformThreads(),
-				warmup.rounds(), warmup.jitShares(), warmup.steady());
+				warmup.rounds(), warmup.jitShares(), warmup.steady(),
+				(base != null) ? base.outsideHeapRssBytes() : null, (base != null) ? base.liveHeapBytes() : null);
+	}
+
+	/**
+	 * C11's figure, right after the idle scrape (its full GC must not touch what that
+	 * scrape reads); null, with a note, where it cannot be measured.
+	 */
+	private BaseMemory baseMemory(ServiceUnderTest service) {
+		BaseMemory base = service.local() ? BaseMemory.measure(service.pid()) : null;
+		if (base == null && !this.notes.contains(BASE_MEMORY_NOT_MEASURED)) {
+			this.notes.add(BASE_MEMORY_NOT_MEASURED);
+		}
+		return base;
 	}
 
 	private ScenarioRun runScenario(Variant variant, String name, int repeat, ServiceUnderTest service,

@@ -1,16 +1,15 @@
 package dev.loomflux.comparison;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.loomflux.comparison.metrics.Jcmd;
 import dev.loomflux.comparison.results.Manifest;
 
 /**
@@ -56,23 +55,8 @@ final class ModelThreadsReader {
 		}
 	}
 
-	/** jcmd next to the java running this run: the same JDK as the services. */
 	private static String vthreadScheduler(long pid) {
-		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-		try {
-			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.vthread_scheduler")
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			return (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) ? output : null;
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
+		return Jcmd.run(pid, "Thread.vthread_scheduler");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -57,8 +58,10 @@ final class ServiceUnderTest implements AutoCloseable {
 
 	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
 			throws IOException, InterruptedException {
+		Path log = newLog(logs, variant.name());
 		ServiceProcess.Launch launch = ServiceProcess.Launch.of(variant, Jars.of(Path.of("."), variant.module()),
-				settings.serviceCpus(), settings.serviceEnvironment(), newLog(logs, variant.name()));
+				settings.serviceCpus(), settings.serviceEnvironment(), log);
+		launch = launch.withFlags(gcLog(log), launch.jar());
 		if (settings.aotCache()) {
 			launch = AotCache.prepare(launch, logs.resolveSibling("aot").resolve(variant.name()));
 		}
@@ -173,6 +176,18 @@ final class ServiceUnderTest implements AutoCloseable {
 	 * {@code loom.log}, or {@code loom-2.log} for a restart: a restart must not erase why
 	 * it died.
 	 */
+	/**
+	 * Every pause and safepoint of the service, beside its log ({@code loom.gc.log}
+	 * beside {@code loom.log}), the same for every variant: a step's GC figure is the
+	 * pause time summed between two scrapes, and only this log says which pauses made it
+	 * up. None where the path cannot be written in {@code -Xlog}'s syntax.
+	 */
+	static List<String> gcLog(Path serviceLog) {
+		String file = serviceLog.toAbsolutePath().toString().replaceFirst("\\.log$", ".gc.log");
+		return (file.contains(":") || file.contains(",") || file.contains(" ")) ? List.of()
+				: List.of("-Xlog:gc,safepoint:file=" + file + ":uptime,tags");
+	}
+
 	private static Path newLog(Path logs, String name) {
 		Path log = logs.resolve(name + ".log");
 		for (int start = 2; Files.exists(log); start++) {

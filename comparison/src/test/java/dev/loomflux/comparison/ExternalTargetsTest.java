@@ -71,6 +71,7 @@ class ExternalTargetsTest {
 				for (Footprint footprint : results.footprints()) {
 					assertThat(footprint.startupSeconds()).as("not started here").isNull();
 					assertThat(footprint.idleHeapUsedBytes()).as("from its metrics").isPositive();
+					assertThat(footprint.baseMemoryBytes()).as("its process cannot be read from here").isNull();
 					assertThat(footprint.warmupRounds()).isNotEmpty().allMatch((rate) -> rate > 0);
 				}
 				assertThat(results.scenarios()).hasSize(6);

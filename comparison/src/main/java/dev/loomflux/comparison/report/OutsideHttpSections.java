@@ -30,14 +30,30 @@ final class OutsideHttpSections {
 		}
 		List<List<String>> rows = footprints.stream()
 			.map((f) -> List.of(f.variant(), Format.orNotMeasured(f.startupSeconds(), Format::seconds),
+					Format.orNotMeasured(f.baseMemoryBytes(), Format::bytes),
+					Format.orNotMeasured(f.idleOutsideHeapRssBytes(), Format::bytes),
+					Format.orNotMeasured(f.idleLiveHeapBytes(), Format::bytes),
 					Format.orNotMeasured(f.idleRssBytes(), Format::bytes),
 					Format.orNotMeasured(f.idleHeapUsedBytes(), Format::bytes), Format.number(f.idlePlatformThreads()),
 					(f.warmupRounds() != null) ? String.valueOf(f.warmupRounds().size()) : Format.NOT_MEASURED,
 					lastJitShare(f), f.warmupSteady() ? "yes" : "no: hit its time limit"))
 			.toList();
-		page.table(List.of("variant", "start-up", "idle RSS", "idle heap", "idle platform threads", "warm-up rounds",
-				"JIT's CPU in the last round", "warm-up steady"), rows);
+		page.paragraph("Base memory (C11): the resident memory outside the Java heap plus the heap live after a "
+				+ "full GC, one second after ready. The idle RSS counts every heap page written since the start "
+				+ "as well, which is how far allocation ran before the first GC.");
+		page.table(
+				List.of("variant", "start-up", "base memory", "outside the heap", "live heap", "idle RSS", "idle heap",
+						"idle platform threads", "warm-up rounds", "JIT's CPU in the last round", "warm-up steady"),
+				rows);
 		List<Series> memory = List.of(
+				new Series("outside the heap (MiB)", "#59a14f", "line",
+						footprints.stream()
+							.map((f) -> new Point(f.variant(), Format.mib(f.idleOutsideHeapRssBytes()), null, null))
+							.toList()),
+				new Series("live heap (MiB)", "#e15759", "line",
+						footprints.stream()
+							.map((f) -> new Point(f.variant(), Format.mib(f.idleLiveHeapBytes()), null, null))
+							.toList()),
 				new Series("RSS (MiB)", "#4e79a7", "line",
 						footprints.stream()
 							.map((f) -> new Point(f.variant(), Format.mib(f.idleRssBytes()), null, null))
@@ -73,6 +89,9 @@ final class OutsideHttpSections {
 			if (f.idleRssBytes() == null || f.idleHeapUsedBytes() == null) {
 				notes.add(f.variant() + ": idle " + ((f.idleRssBytes() == null) ? "RSS" : "heap")
 						+ " not measured (gap in the chart).");
+			}
+			if (f.baseMemoryBytes() == null) {
+				notes.add(f.variant() + ": base memory not measured (gap in the chart).");
 			}
 		}
 		return notes;

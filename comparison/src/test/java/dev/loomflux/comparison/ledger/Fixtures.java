@@ -79,8 +79,15 @@ final class Fixtures {
 		return this;
 	}
 
-	Fixtures footprint(String variant, Double idleRss) {
-		this.footprints.add(new Footprint(variant, 2.5, idleRss, 40e6, 30.0, List.of(), List.of(), true));
+	/** A footprint whose idle RSS is its base memory plus 200 MB of touched heap. */
+	Fixtures footprint(String variant, Double baseMemory) {
+		return footprint(variant, baseMemory, (baseMemory != null) ? baseMemory + 200e6 : null);
+	}
+
+	/** A footprint with 40 MB of live heap in its base memory (null: not measured). */
+	Fixtures footprint(String variant, Double baseMemory, Double idleRss) {
+		this.footprints.add(new Footprint(variant, 2.5, idleRss, 60e6, 30.0, List.of(), List.of(), true,
+				(baseMemory != null) ? baseMemory - 40e6 : null, (baseMemory != null) ? 40e6 : null));
 		return this;
 	}
 

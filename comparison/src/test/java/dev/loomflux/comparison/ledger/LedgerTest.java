@@ -425,7 +425,15 @@ class LedgerTest {
 		}
 
 		@Test
-		void shouldCompareIdleRss() {
+		void shouldCompareBaseMemoryNotIdleRss() {
+			assertThat(CoresAndFootprint
+				.footprint(
+						new Fixtures().footprint("loom", 200e6, 300e6).footprint("reactive", 205e6, 500e6).evidence())
+				.verdict()).as("reactive's idle RSS is 1.7x loom's, but only because it touched more of its heap")
+				.isEqualTo(Verdict.IT_DEPENDS);
+			assertThat(CoresAndFootprint
+				.footprint(new Fixtures().footprint("loom", 200e6, 500e6).footprint("reactive", null, 300e6).evidence())
+				.verdict()).as("an idle RSS without the base memory decides nothing").isEqualTo(Verdict.NOT_MEASURED);
 			assertThat(CoresAndFootprint
 				.footprint(new Fixtures().footprint("loom", 200e6).footprint("reactive", 240e6).evidence())
 				.verdict()).isEqualTo(Verdict.SUPPORTED);

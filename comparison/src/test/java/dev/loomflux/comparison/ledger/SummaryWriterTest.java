@@ -35,7 +35,7 @@ class SummaryWriterTest {
 			.contains("## Thresholds", "## Scenarios", "### catalog-read", "## Notes", "a note of the run")
 			.containsPattern("- \\[C4\\]\\([^)]*docs/claims\\.md#c4\\): ");
 		assertThat(md).contains("| loom | 100/s |").contains("| reactive | >= 200/s |");
-		assertThat(md).contains("**reactive**: idle RSS not measured");
+		assertThat(md).contains("**reactive**: base memory not measured");
 		assertThat(md).contains("| platform | not measured |");
 		assertThat(md).doesNotContain("null");
 	}
