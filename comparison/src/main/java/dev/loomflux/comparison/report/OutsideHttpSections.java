@@ -2,6 +2,7 @@ package dev.loomflux.comparison.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import dev.loomflux.comparison.figures.Format;
@@ -46,22 +47,10 @@ final class OutsideHttpSections {
 						"idle platform threads", "warm-up rounds", "JIT's CPU in the last round", "warm-up steady"),
 				rows);
 		List<Series> memory = List.of(
-				new Series("outside the heap (MiB)", "#59a14f", "line",
-						footprints.stream()
-							.map((f) -> new Point(f.variant(), Format.mib(f.idleOutsideHeapRssBytes()), null, null))
-							.toList()),
-				new Series("live heap (MiB)", "#e15759", "line",
-						footprints.stream()
-							.map((f) -> new Point(f.variant(), Format.mib(f.idleLiveHeapBytes()), null, null))
-							.toList()),
-				new Series("RSS (MiB)", "#4e79a7", "line",
-						footprints.stream()
-							.map((f) -> new Point(f.variant(), Format.mib(f.idleRssBytes()), null, null))
-							.toList()),
-				new Series("heap used (MiB)", "#f28e2b", "line",
-						footprints.stream()
-							.map((f) -> new Point(f.variant(), Format.mib(f.idleHeapUsedBytes()), null, null))
-							.toList()));
+				memorySeries("outside the heap (MiB)", "#59a14f", footprints, Footprint::idleOutsideHeapRssBytes),
+				memorySeries("live heap (MiB)", "#e15759", footprints, Footprint::idleLiveHeapBytes),
+				memorySeries("RSS (MiB)", "#4e79a7", footprints, Footprint::idleRssBytes),
+				memorySeries("heap used (MiB)", "#f28e2b", footprints, Footprint::idleHeapUsedBytes));
 		List<Series> warmup = footprints.stream()
 			.filter((f) -> f.warmupRounds() != null)
 			.map((f) -> new Series(f.variant(), variants.color(f.variant()), "line",
@@ -75,6 +64,15 @@ final class OutsideHttpSections {
 				new Chart("footprint-warmup", "Warm-up rounds", "line", "round", false, "requests/s", false, warmup,
 						List.of())));
 		page.endSection();
+	}
+
+	/** One idle figure of every footprint, in MiB, as a series of the memory chart. */
+	private static Series memorySeries(String name, String color, List<Footprint> footprints,
+			Function<Footprint, Double> bytes) {
+		return new Series(name, color, "line",
+				footprints.stream()
+					.map((f) -> new Point(f.variant(), Format.mib(bytes.apply(f)), null, null))
+					.toList());
 	}
 
 	private static String lastJitShare(Footprint footprint) {
