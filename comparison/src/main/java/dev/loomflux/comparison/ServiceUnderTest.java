@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.loomflux.comparison.metrics.JfrSampler;
@@ -173,10 +173,6 @@ final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * {@code loom.log}, or {@code loom-2.log} for a restart: a restart must not erase why
-	 * it died.
-	 */
-	/**
 	 * Every pause and safepoint of the service, beside its log ({@code loom.gc.log}
 	 * beside {@code loom.log}), the same for every variant: a step's GC figure is the
 	 * pause time summed between two scrapes, and only this log says which pauses made it
@@ -188,6 +184,10 @@ final class ServiceUnderTest implements AutoCloseable {
 				: List.of("-Xlog:gc,safepoint:file=" + file + ":uptime,tags");
 	}
 
+	/**
+	 * {@code loom.log}, or {@code loom-2.log} for a restart: a restart must not erase why
+	 * it died.
+	 */
 	private static Path newLog(Path logs, String name) {
 		Path log = logs.resolve(name + ".log");
 		for (int start = 2; Files.exists(log); start++) {

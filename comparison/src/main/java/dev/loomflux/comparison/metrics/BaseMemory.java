@@ -32,10 +32,6 @@ public record BaseMemory(double outsideHeapRssBytes, double liveHeapBytes) {
 	 */
 	private static final Pattern HEAP_INFO = Pattern.compile("heap .*used (\\d+)K \\[0x([0-9a-f]+), 0x([0-9a-f]+)\\)");
 
-	public double totalBytes() {
-		return this.outsideHeapRssBytes + this.liveHeapBytes;
-	}
-
 	/**
 	 * Asks the process for a full GC, then for its heap's address range and use (the
 	 * JDK's {@code jcmd PID GC.run} and {@code GC.heap_info}, from this JVM's home), and
