@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public final class HttpApi {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Integer>> statuses = paths.stream()
-				.map((path) -> executor.submit(() -> get(path).status()))
+				.map((path) -> executor.submit(() -> statusShowingServerErrors(path)))
 				.toList();
 			List<Integer> result = new ArrayList<>();
 			for (Future<Integer> status : statuses) {
@@ -126,6 +127,18 @@ public final class HttpApi {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("A concurrent request failed", ex);
 		}
+	}
+
+	/**
+	 * The status of a GET; a 5xx's body goes to the test's output, as a status alone
+	 * hides its cause.
+	 */
+	private int statusShowingServerErrors(String path) {
+		Reply reply = get(path);
+		if (reply.status() >= 500) {
+			System.err.println(reply.status() + " for GET " + path + ": " + reply.text());
+		}
+		return reply.status();
 	}
 
 	public HttpRequest.Builder request(String path) {
@@ -148,6 +161,11 @@ public final class HttpApi {
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
 					response.headers().map(), response.body());
 		}
+		catch (HttpTimeoutException ex) {
+			// a service in this JVM that never answers is hung somewhere: show where
+			System.err.println("No answer within " + TIMEOUT + "; this JVM's threads:\n" + threadDump());
+			throw new UncheckedIOException(ex);
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
@@ -155,6 +173,17 @@ public final class HttpApi {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String threadDump() {
+		StringBuilder dump = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+			for (StackTraceElement frame : stack) {
+				dump.append("\tat ").append(frame).append('\n');
+			}
+		});
+		return dump.toString();
 	}
 
 	/** What came back: status, content type, all headers and the raw body bytes. */

@@ -34,7 +34,8 @@ public abstract class OrdersContract {
 
 	private static final String ORDERS = "/api/orders";
 
-	private static final long CUSTOMER = 601;
+	/** A customer no other contract uses: their carts share one Redis. */
+	private static final long CUSTOMER = 621;
 
 	@LocalServerPort
 	private int port;
@@ -52,6 +53,7 @@ public abstract class OrdersContract {
 	void shouldPlaceAnOrderDecrementStockClearTheCartAndEvictTheCache() {
 		int stock1001 = OrderData.stock(1001);
 		int stock1002 = OrderData.stock(1002);
+		this.redis.del("cart:" + CUSTOMER);
 		this.redis.hset("cart:" + CUSTOMER, Map.of("1001", "1", "1002", "4", "7", "1"));
 		this.api.get("/api/products/1001");
 		assertThat(this.redis.exists("product:1001")).isOne();
@@ -181,19 +183,19 @@ public abstract class OrdersContract {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '`',
 			textBlock = """
-					{"customerId":601,"items":[{"productId":1009,"quantity":101}]}            | VALIDATION_FAILED | items[0].quantity
-					{"customerId":601,"items":[{"productId":1009,"quantity":0}]}              | VALIDATION_FAILED | items[0].quantity
-					{"customerId":601,"items":[{"productId":1009}]}                           | VALIDATION_FAILED | items[0].quantity
-					{"customerId":601,"items":[{"productId":1009,"quantity":1},{"productId":1009,"quantity":2}]} | VALIDATION_FAILED | items[1].productId
-					{"customerId":601,"items":[{"productId":1,"quantity":1},{"productId":2,"quantity":1},{"productId":-3,"quantity":1}]} | VALIDATION_FAILED | items[2].productId
-					{"customerId":601,"items":[{"productId":1009,"quantity":"1"}]}            | VALIDATION_FAILED | items[0].quantity
-					{"customerId":601,"items":[{"productId":1009,"quantity":1,"note":"x"}]}   | VALIDATION_FAILED | items[0].note
-					{"customerId":601,"items":[]}                                             | VALIDATION_FAILED | items
-					{"customerId":601}                                                        | VALIDATION_FAILED | items
+					{"customerId":621,"items":[{"productId":1009,"quantity":101}]}            | VALIDATION_FAILED | items[0].quantity
+					{"customerId":621,"items":[{"productId":1009,"quantity":0}]}              | VALIDATION_FAILED | items[0].quantity
+					{"customerId":621,"items":[{"productId":1009}]}                           | VALIDATION_FAILED | items[0].quantity
+					{"customerId":621,"items":[{"productId":1009,"quantity":1},{"productId":1009,"quantity":2}]} | VALIDATION_FAILED | items[1].productId
+					{"customerId":621,"items":[{"productId":1,"quantity":1},{"productId":2,"quantity":1},{"productId":-3,"quantity":1}]} | VALIDATION_FAILED | items[2].productId
+					{"customerId":621,"items":[{"productId":1009,"quantity":"1"}]}            | VALIDATION_FAILED | items[0].quantity
+					{"customerId":621,"items":[{"productId":1009,"quantity":1,"note":"x"}]}   | VALIDATION_FAILED | items[0].note
+					{"customerId":621,"items":[]}                                             | VALIDATION_FAILED | items
+					{"customerId":621}                                                        | VALIDATION_FAILED | items
 					{"customerId":0,"items":[{"productId":1009,"quantity":1}]}                | VALIDATION_FAILED | customerId
-					{"customerId":-601,"items":[{"productId":1009,"quantity":1}]}             | VALIDATION_FAILED | customerId
-					{"customerId":601,"items":{}}                                             | VALIDATION_FAILED | items
-					{"customerId":601,"items":[                                               | MALFORMED_REQUEST |
+					{"customerId":-621,"items":[{"productId":1009,"quantity":1}]}             | VALIDATION_FAILED | customerId
+					{"customerId":621,"items":{}}                                             | VALIDATION_FAILED | items
+					{"customerId":621,"items":[                                               | MALFORMED_REQUEST |
 					""")
 	void shouldRejectAnInvalidBodyAndChangeNothing(String body, String code, String field) {
 		long orders = OrderData.orders();
@@ -216,7 +218,7 @@ public abstract class OrdersContract {
 			items.append((id > 1101) ? "," : "").append("{\"productId\":").append(id).append(",\"quantity\":1}");
 		}
 
-		Reply reply = post(key(), "{\"customerId\":601,\"items\":[" + items + "]}");
+		Reply reply = post(key(), "{\"customerId\":621,\"items\":[" + items + "]}");
 
 		assertProblem(reply, 400, "VALIDATION_FAILED");
 		assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("items");
@@ -315,7 +317,7 @@ public abstract class OrdersContract {
 
 	@Test
 	void shouldReturn413ForAChunkedBodyOver64KiB() {
-		byte[] body = ("{\"customerId\":601,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes();
+		byte[] body = ("{\"customerId\":621,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes();
 
 		Reply reply = this.api.send(this.api.request(ORDERS)
 			.header("Content-Type", "application/json")
