@@ -2,6 +2,7 @@ package dev.loomflux.comparison;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.results.Step;
@@ -11,12 +12,14 @@ import dev.loomflux.gatling.Plan;
  * What to run after a scenario's planned steps to pin its knee down
  * (docs/claims.md#the-knee): first, once, a rate where the walk ended on spoiled readings
  * alone (the machine interfered, or the step failed while the JIT compiled:
- * {@link Knee.Result#rerun()}); then, while the last pass P and the first failure F above
- * it are further apart than {@link Profile.Refine#gap()} of P, one open step halfway
- * between them; then, once, P again to confirm it. A confirmation that fails lowers the
- * knee ({@link Knee} takes the lower reading of a rate run twice), and the bisection goes
- * on below it while steps are left. At most {@link Profile.Refine#maxSteps()} extra steps
- * per scenario run.
+ * {@link Knee.Result#rerun()}); then the first failure F again when one reading of it
+ * would end a walk that went on passing above it, or when F is the lowest step (a single
+ * long GC pause fails a short step at any rate); then, while the last pass P and F are
+ * further apart than {@link Profile.Refine#gap()} of P, one open step halfway between
+ * them; then, once, P again to confirm it. A rate whose readings tie (one pass, one
+ * failure) is read a third time, and the majority decides ({@link Knee}); a tie left when
+ * the steps run out counts as a failure. At most {@link Profile.Refine#maxSteps()} extra
+ * steps per scenario run.
  */
 final class KneeSearch {
 
@@ -25,6 +28,15 @@ final class KneeSearch {
 	static final String CONFIRM = "confirm ";
 
 	static final String RERUN = "rerun ";
+
+	static final String RECHECK = "recheck ";
+
+	static final String TIEBREAK = "tiebreak ";
+
+	/**
+	 * No rate is read more often than this, reruns aside: a third reading breaks a tie.
+	 */
+	private static final int MAX_READINGS = 3;
 
 	private final Profile.Refine refine;
 
@@ -53,6 +65,16 @@ final class KneeSearch {
 		if (knee.rerun() != null && readings(steps, knee.rerun()) == 1) {
 			return Optional.of(step(RERUN, knee.rerun()));
 		}
+		if (knee.kind() == Knee.Kind.REACHED || knee.kind() == Knee.Kind.BELOW_LOWEST) {
+			double fail = knee.failedRate();
+			Knee.Readings atFailure = Knee.readingsAt(steps, fail, this.p99ObjectiveMs);
+			if (breaksTie(atFailure)) {
+				return Optional.of(step(TIEBREAK, fail));
+			}
+			if (atFailure.count() == 1 && (knee.kind() == Knee.Kind.BELOW_LOWEST || passedAbove(steps, fail))) {
+				return Optional.of(step(RECHECK, fail));
+			}
+		}
 		// only a boundary between a pass and a failure can be refined: a knee not
 		// reached, below the lowest step or stopped by an invalid step has none
 		if (knee.kind() != Knee.Kind.REACHED) {
@@ -64,6 +86,9 @@ final class KneeSearch {
 		if (knee.resolution() > this.refine.gap() && middle > pass && middle < fail) {
 			return Optional.of(step(REFINE, middle));
 		}
+		if (breaksTie(Knee.readingsAt(steps, pass, this.p99ObjectiveMs))) {
+			return Optional.of(step(TIEBREAK, pass));
+		}
 		boolean confirmed = steps.stream()
 			.anyMatch((step) -> step.label().startsWith(CONFIRM) && step.offeredRate() == pass);
 		if (this.refine.confirm() && !confirmed) {
@@ -72,9 +97,22 @@ final class KneeSearch {
 		return Optional.empty();
 	}
 
+	private static boolean breaksTie(Knee.Readings readings) {
+		return readings.tied() && readings.count() < MAX_READINGS;
+	}
+
+	/**
+	 * Whether a rate above {@code rate} met the objectives: the walk would have gone on.
+	 */
+	private boolean passedAbove(List<Step> steps, double rate) {
+		return steps.stream()
+			.anyMatch((step) -> step.offeredRate() != null && step.offeredRate() > rate
+					&& Boolean.TRUE.equals(Knee.meets(step, this.p99ObjectiveMs)));
+	}
+
 	static boolean isExtra(Step step) {
-		return step.label() != null && (step.label().startsWith(REFINE) || step.label().startsWith(CONFIRM)
-				|| step.label().startsWith(RERUN));
+		return step.label() != null && Stream.of(REFINE, CONFIRM, RERUN, RECHECK, TIEBREAK)
+			.anyMatch((kind) -> step.label().startsWith(kind));
 	}
 
 	private static long readings(List<Step> steps, double rate) {

@@ -69,8 +69,8 @@ public record Profile(int repeats, List<String> variants, Boolean verdicts, Warm
 	/**
 	 * The knee search after an open-model scenario's planned steps ({@link KneeSearch}).
 	 *
-	 * @param maxSteps extra steps per scenario run, refinements and confirmations
-	 * together
+	 * @param maxSteps extra steps per scenario run: reruns, rechecks, refinements,
+	 * confirmations and tiebreaks together
 	 * @param confirm whether the last pass is run again to confirm the knee
 	 * @param gap the bisection stops when the first failure is within this share of the
 	 * last pass above it; the ledger's knee margin must not be finer

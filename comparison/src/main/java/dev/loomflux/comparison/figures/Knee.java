@@ -18,7 +18,9 @@ import dev.loomflux.comparison.results.Step;
  * its ok/s reached {@value #MIN_THROUGHPUT_PERCENT} % of the offered rate (summed over
  * request names: the offered rate is the arrivals of the whole mix), and the p99 of every
  * request name stayed within the scenario's objective. A rate that ran more than once (a
- * confirmation) passes only if every run of it passed: the lower reading wins.
+ * confirmation, a recheck) passes when most of its readings passed; a tie fails it (the
+ * lower reading wins) until a third reading breaks it, so no single reading, such as one
+ * spoiled by a long GC pause, decides a rate that was read again.
  * <p>
  * A pass above the first failure does not count: a service that failed at 3,000/s and
  * passed at 6,000/s has a knee of 1,000/s, not 6,000/s. The walk also ends at a step that
@@ -85,6 +87,8 @@ public final class Knee {
 		double lowest = byRate.firstKey();
 		Step knee = null;
 		String note = null;
+		// the knee rate's own readings disagreed, but most passed
+		String kneeNote = null;
 		for (List<Step> readings : byRate.values()) {
 			List<Step> clean = readings.stream().filter((step) -> spoiled(step, p99ObjectiveMs) == null).toList();
 			Double rerun = clean.isEmpty() ? readings.getFirst().offeredRate() : null;
@@ -101,7 +105,7 @@ public final class Knee {
 				}
 				passed += meets ? 1 : 0;
 			}
-			if (passed < atRate.size()) {
+			if (2 * passed <= atRate.size()) {
 				Step late = atRate.stream()
 					.filter((step) -> lateSender(step, p99ObjectiveMs) != null)
 					.findFirst()
@@ -111,8 +115,7 @@ public final class Knee {
 				}
 				double failed = atRate.getFirst().offeredRate();
 				if (passed > 0) {
-					note = "the runs at " + rateText(atRate.getFirst().offeredRate()) + " disagree (" + passed + " of "
-							+ atRate.size() + " passed); the lower reading counts";
+					note = disagreement(atRate, passed, "the lower reading counts");
 				}
 				if (rerun != null) {
 					note = spoiled(atRate.getLast(), p99ObjectiveMs) + "; no clean reading at " + rateText(failed)
@@ -121,11 +124,49 @@ public final class Knee {
 				if (knee == null) {
 					return new Result(Kind.BELOW_LOWEST, null, failed, lowest, null, null, note).withRerun(rerun);
 				}
-				return new Result(Kind.REACHED, knee.offeredRate(), failed, lowest, knee, null, note).withRerun(rerun);
+				return new Result(Kind.REACHED, knee.offeredRate(), failed, lowest, knee, null,
+						(note != null) ? note : kneeNote)
+					.withRerun(rerun);
 			}
 			knee = atRate.getLast();
+			kneeNote = (passed < atRate.size()) ? disagreement(atRate, passed, "the majority counts") : null;
 		}
-		return new Result(Kind.NOT_REACHED, knee.offeredRate(), null, lowest, knee, null, null);
+		return new Result(Kind.NOT_REACHED, knee.offeredRate(), null, lowest, knee, null, kneeNote);
+	}
+
+	private static String disagreement(List<Step> atRate, int passed, String outcome) {
+		return "the runs at " + rateText(atRate.getFirst().offeredRate()) + " disagree (" + passed + " of "
+				+ atRate.size() + " passed); " + outcome;
+	}
+
+	/**
+	 * How a rate was read: its clean readings (all of them when none is clean, as
+	 * {@link #of} judges it) and how many of those met the objectives; a rate not run has
+	 * none.
+	 */
+	public static Readings readingsAt(List<Step> steps, double rate, double p99ObjectiveMs) {
+		List<Step> readings = steps.stream()
+			.filter((step) -> step.offeredRate() != null && step.offeredRate() == rate)
+			.toList();
+		List<Step> clean = readings.stream().filter((step) -> spoiled(step, p99ObjectiveMs) == null).toList();
+		List<Step> judged = clean.isEmpty() ? readings : clean;
+		int passed = (int) judged.stream().filter((step) -> Boolean.TRUE.equals(meets(step, p99ObjectiveMs))).count();
+		return new Readings(judged.size(), passed);
+	}
+
+	/**
+	 * @param count the readings a rate is judged on
+	 * @param passed how many of them met the objectives
+	 */
+	public record Readings(int count, int passed) {
+
+		/**
+		 * Read more than once, with as many passes as failures: a third reading decides.
+		 */
+		public boolean tied() {
+			return this.count > 0 && 2 * this.passed == this.count;
+		}
+
 	}
 
 	/**

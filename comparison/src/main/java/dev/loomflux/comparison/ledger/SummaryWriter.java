@@ -130,7 +130,7 @@ public final class SummaryWriter {
 			.append("A figure that is missing gives \"not measured\", never a verdict computed from zero.\n\n");
 		md.append("- [Knee](").append(claimsDoc).append("#the-knee)");
 		md.append(String.format(Locale.ROOT,
-				": the last offered rate passing before the first failing one (refined by bisection and confirmed); a step passes with errors < %.0f %%, ok/s >= %.0f %% of the offered rate and the p99 of every request name within the objective "
+				": the last offered rate passing before the first failing one (refined by bisection and confirmed; a rate read more than once passes by a majority of its readings, a tie fails it); a step passes with errors < %.0f %%, ok/s >= %.0f %% of the offered rate and the p99 of every request name within the objective "
 						+ "(catalog-read %.0f ms, home-fanout %.0f ms, mixed %.0f ms); \">= X\" when the highest step passed (not reached), \">= X (load generator limit)\" or \">= X (interference)\" when an invalid step ended the search, \"below X\" when the lowest failed.\n",
 				Knee.MAX_ERROR_RATE_PERCENT, Knee.MIN_THROUGHPUT_PERCENT, objective(CatalogRead.NAME),
 				objective(HomeFanout.NAME), objective(Mixed.NAME)));
