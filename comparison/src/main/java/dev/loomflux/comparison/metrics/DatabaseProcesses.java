@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The PostgreSQL and Redis processes on this machine, found by their command name in
- * {@code /proc}: what the service waits on, and what may run on its core.
+ * {@code /proc}: what the service waits on, and what may run on its core (their CPU time
+ * is summed from {@link ProcessTicks}).
  */
 public final class DatabaseProcesses {
 
@@ -35,31 +36,6 @@ public final class DatabaseProcesses {
 		catch (IOException ex) {
 			return List.of();
 		}
-	}
-
-	/**
-	 * Their CPU time in clock ticks: user and system time of each (fields 14-15 of
-	 * {@code /proc/PID/stat}) plus that of its children that have exited (16-17), so that
-	 * a PostgreSQL backend that ends does not take its time with it (the postmaster reaps
-	 * it). Null when none was found.
-	 */
-	public static Long cpuTicks(Path proc) {
-		long ticks = 0;
-		boolean found = false;
-		for (long pid : pids(proc)) {
-			try {
-				String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				for (int field = 11; field <= 14; field++) {
-					ticks += Long.parseLong(fields[field]);
-				}
-				found = true;
-			}
-			catch (IOException | RuntimeException gone) {
-				// ended between the listing and the read: its parent has its time
-			}
-		}
-		return found ? ticks : null;
 	}
 
 	private static String comm(Path process) {

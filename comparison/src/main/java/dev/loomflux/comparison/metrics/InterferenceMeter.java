@@ -1,5 +1,8 @@
 package dev.loomflux.comparison.metrics;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,9 +30,17 @@ public final class InterferenceMeter {
 	 */
 	public static final double MAX_OTHERS_ON_SERVICE_CORES = 0.10;
 
+	private static final String OTHERS = "other processes";
+
+	/** How many of the busiest other processes a step lost to them names. */
+	static final int NAMED_PROCESSES = 3;
+
 	private final Set<Integer> serviceCpus;
 
 	private final boolean databasesShareServiceCpus;
+
+	/** Where to read which CPUs a process may run on. */
+	private final Path proc;
 
 	/**
 	 * @param serviceCpus the CPUs the service is pinned to; empty when it is not pinned
@@ -39,8 +50,13 @@ public final class InterferenceMeter {
 	 * request, and not held against the step
 	 */
 	public InterferenceMeter(Set<Integer> serviceCpus, boolean databasesShareServiceCpus) {
+		this(serviceCpus, databasesShareServiceCpus, Path.of("/proc"));
+	}
+
+	InterferenceMeter(Set<Integer> serviceCpus, boolean databasesShareServiceCpus, Path proc) {
 		this.serviceCpus = serviceCpus;
 		this.databasesShareServiceCpus = databasesShareServiceCpus;
+		this.proc = proc;
 	}
 
 	/**
@@ -95,7 +111,48 @@ public final class InterferenceMeter {
 		if (databaseTicks != null && seconds > 0) {
 			databases = databaseTicks / ProcStat.TICKS_PER_SECOND / seconds;
 		}
-		return new Interference(steal, others, databases, problem(steal, others, databasesOnServiceCores));
+		String problem = problem(steal, others, databasesOnServiceCores);
+		if (problem != null && problem.startsWith(OTHERS)) {
+			problem += busiestOthers(before, after);
+		}
+		return new Interference(steal, others, databases, problem);
+	}
+
+	/**
+	 * The processes that used the most CPU between the samples among those allowed on the
+	 * service's cores (a process whose CPUs cannot be read, having ended, counts), as
+	 * {@code "; busiest others allowed there: beam.smp (pid 2963) 310 ms, ..."}; empty
+	 * when the samples carry no process times. Their time may have been spent on other
+	 * cores too: they are the suspects, not a measurement per core.
+	 */
+	private String busiestOthers(MachineSample before, MachineSample after) {
+		if (before.processes() == null || after.processes() == null) {
+			return "";
+		}
+		List<String> named = after.processes()
+			.busiestSince(before.processes(), DatabaseProcesses.NAMES, Integer.MAX_VALUE)
+			.stream()
+			.filter((used) -> mayRunOnServiceCpus(used.pid()))
+			.limit(NAMED_PROCESSES)
+			.map((used) -> String.format(Locale.ROOT, "%s (pid %d) %.0f ms", used.command(), used.pid(),
+					used.ticks() * 1000 / ProcStat.TICKS_PER_SECOND))
+			.toList();
+		return named.isEmpty() ? "" : "; busiest others allowed there: " + String.join(", ", named);
+	}
+
+	private boolean mayRunOnServiceCpus(long pid) {
+		try {
+			for (String line : Files.readAllLines(this.proc.resolve(Long.toString(pid)).resolve("status"))) {
+				if (line.startsWith("Cpus_allowed_list:")) {
+					Set<Integer> allowed = cpus(line.substring(line.indexOf(':') + 1));
+					return allowed.stream().anyMatch(this.serviceCpus::contains);
+				}
+			}
+		}
+		catch (IOException | RuntimeException unreadable) {
+			// ended since, or not Linux's /proc: it may have run there
+		}
+		return true;
 	}
 
 	/**
@@ -113,7 +170,7 @@ public final class InterferenceMeter {
 			foreign = Math.max(0, foreign - databasesOnServiceCores);
 		}
 		if (others != null && foreign > MAX_OTHERS_ON_SERVICE_CORES) {
-			return String.format(Locale.ROOT, "other processes used %.1f %% of the service's core(s)%s (limit %.0f %%)",
+			return String.format(Locale.ROOT, OTHERS + " used %.1f %% of the service's core(s)%s (limit %.0f %%)",
 					foreign * 100, this.databasesShareServiceCpus ? ", beyond the databases" : "",
 					MAX_OTHERS_ON_SERVICE_CORES * 100);
 		}

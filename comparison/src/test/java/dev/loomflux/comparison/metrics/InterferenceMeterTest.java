@@ -1,11 +1,14 @@
 package dev.loomflux.comparison.metrics;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import dev.loomflux.comparison.results.Interference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -90,7 +93,42 @@ class InterferenceMeterTest {
 	void shouldSumTheDatabasesCpuTimeWithTheirReapedChildren() {
 		assertThat(DatabaseProcesses.pids(PROC)).as("not the cat").containsExactly(2201L, 2221L);
 		// postgres 2 + 18 + its reaped backends' 589 + 213; redis 40 + 49
-		assertThat(DatabaseProcesses.cpuTicks(PROC)).isEqualTo(911L);
+		assertThat(ProcessTicks.read(PROC, -1).ticksOf(DatabaseProcesses.NAMES)).isEqualTo(911L);
+		assertThat(ProcessTicks.read(PROC, 2201).ticksOf(DatabaseProcesses.NAMES)).as("postgres left out")
+			.isEqualTo(89L);
+	}
+
+	@Test
+	void shouldNameTheBusiestOtherProcessesAllowedOnTheServiceCore(@TempDir Path temp) throws IOException {
+		Path before = temp.resolve("before");
+		Path after = temp.resolve("after");
+		process(before, 2963, "beam.smp", 100, null);
+		process(after, 2963, "beam.smp", 130, "0-1");
+		// pinned to the load CPU: it cannot have taken the service's
+		process(before, 4000, "java", 0, null);
+		process(after, 4000, "java", 90, "0");
+		// started during the step, and counted from zero
+		process(after, 4100, "kworker/1:2", 12, "1");
+		process(before, 2201, "postgres", 0, null);
+		process(after, 2201, "postgres", 50, "0-1");
+		process(before, 16247, "cat", 5, null);
+		process(after, 16247, "cat", 5, "0-1");
+		Interference interference = new InterferenceMeter(Set.of(1), false, after).between(
+				new MachineSample(0, BEFORE, 1000L, 0L, ProcessTicks.read(before, -1)),
+				new MachineSample(2000, AFTER, 1150L, 50L, ProcessTicks.read(after, -1)));
+		assertThat(interference.problem()).as("databases are counted on their own; an idle process is no suspect")
+			.endsWith("; busiest others allowed there: beam.smp (pid 2963) 300 ms, kworker/1:2 (pid 4100) 120 ms");
+	}
+
+	private static void process(Path proc, long pid, String command, long userTicks, String cpusAllowed)
+			throws IOException {
+		Path folder = Files.createDirectories(proc.resolve(Long.toString(pid)));
+		Files.writeString(folder.resolve("stat"), pid + " (" + command + ") S 1 " + pid + " " + pid
+				+ " 0 -1 4194304 0 0 0 0 " + userTicks + " 0 0 0 20 0 1");
+		if (cpusAllowed != null) {
+			Files.writeString(folder.resolve("status"),
+					"Name:\t" + command + "\nCpus_allowed_list:\t" + cpusAllowed + "\n");
+		}
 	}
 
 }
