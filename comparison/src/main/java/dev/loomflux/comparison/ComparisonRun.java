@@ -129,6 +129,7 @@ final class ComparisonRun {
 
 	Results run() throws Exception {
 		Instant startedAt = Instant.now();
+		ManifestFactory.Source source = ManifestFactory.Source.now();
 		Path logs = Files.createDirectories(this.folder.resolve("logs"));
 		int loadSeconds = this.scenarios.stream()
 			.mapToInt((name) -> this.profile.scenarios().get(name).seconds())
@@ -201,7 +202,7 @@ final class ComparisonRun {
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
 		return new Results(
 				ManifestFactory.create(this.profileName, this.profile, this.settings,
-						this.variants.stream().map(Variant::name).toList(), this.scenarios, startedAt, duration,
+						this.variants.stream().map(Variant::name).toList(), this.scenarios, source, startedAt, duration,
 						this.notes, this.threads, this.databases.rules(), calibration, calibrationAtEnd),
 				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
 	}

@@ -37,15 +37,32 @@ final class ManifestFactory {
 	}
 
 	static Manifest create(String profile, Profile settings, Settings where, List<String> variants,
-			List<String> scenarios, Instant startedAt, Double durationSeconds, List<String> notes,
+			List<String> scenarios, Source source, Instant startedAt, Double durationSeconds, List<String> notes,
 			Map<String, Manifest.ModelThreads> threads, InterferenceRules interference, Calibration calibration,
 			Calibration calibrationAtEnd) {
-		return new Manifest(profile, settings.repeats(), git("rev-parse", "HEAD"),
-				!git("status", "--porcelain", "--untracked-files=no").isEmpty(), startedAt.toString(), durationSeconds,
-				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+		return new Manifest(profile, settings.repeats(), source.commit(), source.dirty(), startedAt.toString(),
+				durationSeconds, System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				ServiceProcess.JVM_FLAGS, where.serviceCpus(), where.loadCpus(), Machine.cpuModel(),
-				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), configuration(Path.of(".")),
-				variants, scenarios, notes, threads, interference, !settings.verdicts(), calibration, calibrationAtEnd);
+				Machine.onlineCores(), Machine.memoryBytes(), Machine.loadAverage(), source.configuration(), variants,
+				scenarios, notes, threads, interference, !settings.verdicts(), calibration, calibrationAtEnd);
+	}
+
+	/**
+	 * What the run measures, read when it starts, right after {@code ./loomflux compare}
+	 * built the jars from the working tree: read at the end, a commit made or a file edited
+	 * while the run went on (an hour in full) would be recorded as what it measured.
+	 *
+	 * @param commit the checked-out commit
+	 * @param dirty whether tracked files differed from it
+	 * @param configuration the services' settings ({@link #configuration})
+	 */
+	record Source(String commit, boolean dirty, Map<String, String> configuration) {
+
+		static Source now() {
+			return new Source(git("rev-parse", "HEAD"), !git("status", "--porcelain", "--untracked-files=no").isEmpty(),
+					configuration(Path.of(".")));
+		}
+
 	}
 
 	/**
