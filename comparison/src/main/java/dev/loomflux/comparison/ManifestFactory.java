@@ -49,8 +49,9 @@ final class ManifestFactory {
 
 	/**
 	 * What the run measures, read when it starts, right after {@code ./loomflux compare}
-	 * built the jars from the working tree: read at the end, a commit made or a file edited
-	 * while the run went on (an hour in full) would be recorded as what it measured.
+	 * built the jars from the working tree: read at the end, a commit made or a file
+	 * edited while the run went on (an hour in full) would be recorded as what it
+	 * measured.
 	 *
 	 * @param commit the checked-out commit
 	 * @param dirty whether tracked files differed from it
@@ -60,7 +61,7 @@ final class ManifestFactory {
 
 		static Source now() {
 			return new Source(git("rev-parse", "HEAD"), !git("status", "--porcelain", "--untracked-files=no").isEmpty(),
-					configuration(Path.of(".")));
+					ManifestFactory.configuration(Path.of(".")));
 		}
 
 	}
