@@ -102,9 +102,10 @@ public final class Knee {
 		// the knee rate's own readings disagreed, but most passed
 		String kneeNote = null;
 		for (List<Step> readings : byRate.values()) {
-			List<Step> clean = readings.stream().filter((step) -> spoiled(step, p99ObjectiveMs) == null).toList();
-			Double rerun = clean.isEmpty() ? readings.getFirst().offeredRate() : null;
-			List<Step> atRate = clean.isEmpty() ? readings : clean;
+			List<Step> atRate = judged(readings, p99ObjectiveMs);
+			// no clean reading: the rate is worth reading again
+			Double rerun = (spoiled(atRate.getFirst(), p99ObjectiveMs) != null) ? readings.getFirst().offeredRate()
+					: null;
 			Step invalid = atRate.stream().filter((step) -> step.invalidReason() != null).findFirst().orElse(null);
 			if (invalid != null) {
 				return limitedBy(invalid, knee, lowest).withRerun(rerun);
@@ -160,10 +161,18 @@ public final class Knee {
 		List<Step> readings = steps.stream()
 			.filter((step) -> step.offeredRate() != null && step.offeredRate() == rate)
 			.toList();
-		List<Step> clean = readings.stream().filter((step) -> spoiled(step, p99ObjectiveMs) == null).toList();
-		List<Step> judged = clean.isEmpty() ? readings : clean;
+		List<Step> judged = judged(readings, p99ObjectiveMs);
 		int passed = (int) judged.stream().filter((step) -> Boolean.TRUE.equals(meets(step, p99ObjectiveMs))).count();
 		return new Readings(judged.size(), passed);
+	}
+
+	/**
+	 * The readings of one rate it is judged on: the clean ones, or all of them when none
+	 * is clean.
+	 */
+	private static List<Step> judged(List<Step> readings, double p99ObjectiveMs) {
+		List<Step> clean = readings.stream().filter((step) -> spoiled(step, p99ObjectiveMs) == null).toList();
+		return clean.isEmpty() ? readings : clean;
 	}
 
 	/**

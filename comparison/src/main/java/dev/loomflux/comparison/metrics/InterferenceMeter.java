@@ -130,7 +130,7 @@ public final class InterferenceMeter {
 			return "";
 		}
 		List<String> named = after.processes()
-			.busiestSince(before.processes(), DatabaseProcesses.NAMES, Integer.MAX_VALUE)
+			.busiestSince(before.processes(), DatabaseProcesses.NAMES)
 			.stream()
 			.filter((used) -> mayRunOnServiceCpus(used.pid()))
 			.limit(NAMED_PROCESSES)

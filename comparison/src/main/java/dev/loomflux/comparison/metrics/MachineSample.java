@@ -20,8 +20,12 @@ public record MachineSample(long timeMillis, CpuTimes cpu, Long serviceTicks, Lo
 	}
 
 	static MachineSample take(Path proc, long servicePid, long timeMillis) {
+		return take(proc, servicePid, ProcStat.of(servicePid), timeMillis);
+	}
+
+	/** With the service's /proc figures read already (null where they could not be). */
+	static MachineSample take(Path proc, long servicePid, ProcStat service, long timeMillis) {
 		CpuTimes cpu = CpuTimes.read(proc);
-		ProcStat service = ProcStat.of(servicePid);
 		ProcessTicks processes = ProcessTicks.read(proc, servicePid);
 		return new MachineSample(timeMillis, cpu, (service != null) ? service.cpuTicks() : null,
 				(processes != null) ? processes.ticksOf(DatabaseProcesses.NAMES) : null, processes);

@@ -75,8 +75,11 @@ public final class MetricsScraper implements AutoCloseable {
 	}
 
 	private void scrapeOnce() {
-		MachineSample sample = MachineSample.take(PROC, this.pid, System.currentTimeMillis());
-		Scrape scrape = fetch();
+		long now = System.currentTimeMillis();
+		// one read of the service's /proc files for both: it walks every thread
+		ProcStat proc = serviceStat();
+		MachineSample sample = MachineSample.take(PROC, this.pid, proc, now);
+		Scrape scrape = fetch(now, proc);
 		synchronized (this) {
 			this.machine.add(sample);
 			this.scrapes.add(scrape);
@@ -84,8 +87,14 @@ public final class MetricsScraper implements AutoCloseable {
 	}
 
 	private Scrape fetch() {
-		long now = System.currentTimeMillis();
-		ProcStat proc = (this.pid > 0) ? ProcStat.of(this.pid) : null;
+		return fetch(System.currentTimeMillis(), serviceStat());
+	}
+
+	private ProcStat serviceStat() {
+		return (this.pid > 0) ? ProcStat.of(this.pid) : null;
+	}
+
+	private Scrape fetch(long now, ProcStat proc) {
 		if (this.endpoint == null) {
 			return Scrape.procOnly(now, proc);
 		}

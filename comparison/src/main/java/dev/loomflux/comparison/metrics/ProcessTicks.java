@@ -61,10 +61,10 @@ public final class ProcessTicks {
 	}
 
 	/**
-	 * The processes that used the most CPU since {@code before} (a process that started
-	 * meanwhile counts from zero), most first, leaving out the commands given.
+	 * The processes that used CPU since {@code before} (a process that started meanwhile
+	 * counts from zero), most first, leaving out the commands given.
 	 */
-	List<Used> busiestSince(ProcessTicks before, Set<String> leftOut, int count) {
+	List<Used> busiestSince(ProcessTicks before, Set<String> leftOut) {
 		return this.byPid.entrySet()
 			.stream()
 			.filter((entry) -> !leftOut.contains(entry.getValue().command()))
@@ -75,7 +75,6 @@ public final class ProcessTicks {
 			})
 			.filter((used) -> used.ticks() > 0)
 			.sorted(Comparator.comparingLong(Used::ticks).reversed())
-			.limit(count)
 			.toList();
 	}
 
