@@ -5,18 +5,31 @@ import java.time.Duration;
 /**
  * Prints where a run is and about how long is left: the load time still planned, plus
  * what starting and warming up a variant, and setting up each Gatling run, have cost so
- * far.
+ * far. Until they have been timed, the guesses below stand in for them; they are what the
+ * full profile took on the 2-core development VMs (docs/comparison.md), so that the first
+ * estimate is not half the run.
  */
 final class Progress {
 
-	/** Until a variant has been timed: its start-up and warm-up. */
-	private static final double VARIANT_SECONDS_GUESS = 50;
+	/**
+	 * Until the first variant starts: the kernel-path calibration, the microbenchmarks,
+	 * the load generator's warm-up and the stub's capacity check (1 min 27 s in the quick
+	 * profile, 3 min 21 s in the full one on 5 December).
+	 */
+	private static final double SET_UP_SECONDS_GUESS = 150;
 
 	/**
-	 * Until a run has been timed: a Gatling run's start, its report and the scrapes
-	 * around it.
+	 * Until a variant has been timed: its start-up and warm-up (104-139 s in the full run
+	 * of 5 December on an Intel Xeon VM).
 	 */
-	private static final double RUN_OVERHEAD_GUESS = 6;
+	private static final double VARIANT_SECONDS_GUESS = 110;
+
+	/**
+	 * Until a run has been timed: what a scenario run takes beyond its planned load, its
+	 * own warm-up, the lead-ins, the knee search's extra steps, Gatling's start and
+	 * report (30 s on average over the 56 runs of that full run).
+	 */
+	private static final double RUN_OVERHEAD_GUESS = 30;
 
 	private final long start = System.nanoTime();
 
@@ -82,8 +95,10 @@ final class Progress {
 		double perVariant = (this.variantsTimed > 0) ? this.variantSecondsSpent / this.variantsTimed
 				: VARIANT_SECONDS_GUESS;
 		double loadLeft = this.plannedLoadSeconds - this.loadSecondsDone;
-		return Math.max(0,
-				loadLeft + perRun * (this.runs - this.runsDone) + perVariant * (this.variants - this.variantsStarted));
+		double setUpLeft = (this.variantsStarted == 0)
+				? Math.max(0, SET_UP_SECONDS_GUESS - (System.nanoTime() - this.start) / 1e9) : 0;
+		return Math.max(0, setUpLeft + loadLeft + perRun * (this.runs - this.runsDone)
+				+ perVariant * (this.variants - this.variantsStarted));
 	}
 
 	private static String clock(double seconds) {
