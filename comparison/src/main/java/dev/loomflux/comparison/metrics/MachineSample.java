@@ -19,11 +19,10 @@ public record MachineSample(long timeMillis, CpuTimes cpu, Long serviceTicks, Lo
 		this(timeMillis, cpu, serviceTicks, databaseTicks, null);
 	}
 
-	static MachineSample take(Path proc, long servicePid, long timeMillis) {
-		return take(proc, servicePid, ProcStat.of(servicePid), timeMillis);
-	}
-
-	/** With the service's /proc figures read already (null where they could not be). */
+	/**
+	 * @param service the service's /proc figures, read by the caller (the scraper reads
+	 * them once for this sample and its scrape); null where they could not be read
+	 */
 	static MachineSample take(Path proc, long servicePid, ProcStat service, long timeMillis) {
 		CpuTimes cpu = CpuTimes.read(proc);
 		ProcessTicks processes = ProcessTicks.read(proc, servicePid);

@@ -30,9 +30,11 @@ class BusyNeighbourTest {
 		Process service = pinned(core, "exec sleep 60");
 		Process neighbour = pinned(core, "while :; do :; done");
 		try {
-			MachineSample before = MachineSample.take(PROC, service.pid(), System.currentTimeMillis());
+			MachineSample before = MachineSample.take(PROC, service.pid(), ProcStat.of(service.pid()),
+					System.currentTimeMillis());
 			Thread.sleep(2000);
-			MachineSample after = MachineSample.take(PROC, service.pid(), System.currentTimeMillis());
+			MachineSample after = MachineSample.take(PROC, service.pid(), ProcStat.of(service.pid()),
+					System.currentTimeMillis());
 			InterferenceMeter meter = new InterferenceMeter(Set.of(core), false);
 			Interference interference = meter.between(before, after);
 			assertThat(interference.othersOnServiceCores()).as("the busy loop's share of core %d", core)
