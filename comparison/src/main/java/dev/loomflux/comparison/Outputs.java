@@ -2,11 +2,15 @@ package dev.loomflux.comparison;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.loomflux.comparison.ledger.Ledger;
 import dev.loomflux.comparison.ledger.SummaryWriter;
 import dev.loomflux.comparison.report.ReportPage;
+import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ResultsJson;
 
@@ -28,6 +32,25 @@ final class Outputs {
 		ResultsJson.write(results, folder.resolve("results.json"));
 		render(results, folder);
 		return results;
+	}
+
+	/**
+	 * The recorded figures judged by this build's rules: the ledger computed again (none
+	 * where the profile withholds verdicts) and a note, in the manifest, of which
+	 * commit's rules did it and when. The figures and the rest of the manifest stay as
+	 * recorded.
+	 */
+	static Results judgeAgain(Results recorded, String commit, Instant when) {
+		Manifest manifest = recorded.manifest();
+		boolean withheld = manifest != null && manifest.verdictsWithheld();
+		if (manifest != null) {
+			List<String> notes = new ArrayList<>((manifest.notes() != null) ? manifest.notes() : List.of());
+			notes.add("Ledger computed again on " + when.truncatedTo(ChronoUnit.SECONDS) + " by the rules of commit "
+					+ commit + " (./loomflux report --judge-again); the figures are the run's own.");
+			manifest = manifest.withNotes(notes);
+		}
+		return new Results(manifest, recorded.footprints(), recorded.scenarios(), recorded.microbenchmarks(),
+				recorded.codeMetrics(), withheld ? List.of() : Ledger.evaluate(recorded));
 	}
 
 	/**

@@ -2,7 +2,11 @@ package dev.loomflux.comparison;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import dev.loomflux.comparison.ledger.Ledger;
+import dev.loomflux.comparison.results.ClaimVerdict;
+import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +36,24 @@ class ReportCommandTest {
 		assertThat(again.resolve("summary.md")).hasSameBinaryContentAs(run.resolve("summary.md"));
 		assertThat(again.resolve("report.html")).hasSameBinaryContentAs(run.resolve("report.html"));
 		assertThat(Files.readString(again.resolve("report.html"))).contains("catalog-read");
+	}
+
+	@Test
+	void shouldJudgeARecordedRunAgainByTodaysRulesAndSaySo() throws Exception {
+		Results recorded = ResultsJson.read(Path.of("src/test/resources/fixtures/results-recorded.json"));
+		Results withoutLedger = new Results(recorded.manifest(), recorded.footprints(), recorded.scenarios(),
+				recorded.microbenchmarks(), recorded.codeMetrics(), List.of());
+		ResultsJson.write(withoutLedger, this.folder.resolve("results.json"));
+
+		int exit = new CommandLine(new ReportCommand()).execute("--judge-again", this.folder.toString());
+
+		assertThat(exit).isZero();
+		Results judged = ResultsJson.read(this.folder.resolve("results.json"));
+		assertThat(judged.claims()).extracting(ClaimVerdict::verdict)
+			.containsExactlyElementsOf(Ledger.evaluate(recorded).stream().map(ClaimVerdict::verdict).toList());
+		assertThat(judged.manifest().notes()).last().asString().startsWith("Ledger computed again on ");
+		assertThat(judged.scenarios()).hasSameSizeAs(recorded.scenarios());
+		assertThat(Files.readString(this.folder.resolve("summary.md"))).contains("Ledger computed again on ");
 	}
 
 	@Test

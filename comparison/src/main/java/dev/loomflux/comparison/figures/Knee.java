@@ -289,11 +289,11 @@ public final class Knee {
 	public static Summary acrossRepeats(List<Result> repeats) {
 		List<Result> measured = new ArrayList<>(repeats.stream().filter((r) -> r.kind() != Kind.NOT_MEASURED).toList());
 		if (measured.isEmpty()) {
-			return new Summary(Result.notMeasured(), Result.notMeasured(), Result.notMeasured(), 0);
+			return new Summary(Result.notMeasured(), Result.notMeasured(), Result.notMeasured(), 0, List.of());
 		}
 		measured.sort(ORDER);
 		return new Summary(measured.get((measured.size() - 1) / 2), measured.getFirst(), measured.getLast(),
-				measured.size());
+				measured.size(), List.copyOf(measured));
 	}
 
 	/**
@@ -390,8 +390,9 @@ public final class Knee {
 	 * @param min the lowest repeat's knee
 	 * @param max the highest repeat's knee
 	 * @param repeats how many repeats measured a knee
+	 * @param measured each of those repeats' knee, lowest first
 	 */
-	public record Summary(Result median, Result min, Result max, int repeats) {
+	public record Summary(Result median, Result min, Result max, int repeats, List<Result> measured) {
 
 		/** {@code "1200/s"}, or {@code "1200/s (1000/s..1400/s)"} across repeats. */
 		public String text() {

@@ -23,19 +23,22 @@ final class KneeClaims {
 
 	/**
 	 * Knees within this share of the larger one count as equal. No finer than what the
-	 * knee search locates (its gap, 10 % in the shipped profiles): a knee not located
-	 * within it leaves a comparison undetermined ({@link KneeComparison}).
+	 * knee search locates (its gap, 10 % in the shipped profiles), and applied to the
+	 * range each knee lies in, so that a gap within a refinement step of the margin
+	 * leaves a comparison undetermined ({@link KneeComparison}).
 	 */
 	static final double MARGIN = 0.20;
 
 	static final List<String> IO_SCENARIOS = List.of(HomeFanout.NAME, CatalogRead.NAME);
 
-	static final String PARITY_RULE = "knee (docs/claims.md#the-knee) of loom vs reactive on home-fanout and catalog-read: supported if within 20 % on both; "
-			+ "refuted if apart by more on both; it depends if apart on one only, or if the steps leave the gap open (a knee \">= X\", below the lowest step, "
-			+ "or not located within 20 % of its first failure)";
+	static final String PARITY_RULE = "knee (docs/claims.md#the-knee) of loom vs reactive on home-fanout and catalog-read, each the range from its rate up to the first failure "
+			+ "(across repeats, from the lowest repeat's rate to the highest repeat's failure), compared wherever in those ranges the true knees lie: supported if within 20 % on both; refuted if apart by more on both; "
+			+ "it depends if apart on one only, or if the ranges leave a scenario open (a knee \">= X\" or below the lowest step, or ranges that allow both)";
 
-	static final String MIXED_RULE = "mixed knee: supported if loom leads reactive-inline by > 20 % and reactive does not lead loom by > 20 %; "
-			+ "refuted if reactive-inline is within 20 % of loom or ahead, or reactive leads loom by > 20 %; else it depends";
+	static final String MIXED_RULE = "mixed knee, each the range from its rate up to the first failure (across repeats, from the lowest repeat's rate "
+			+ "to the highest repeat's failure), compared wherever in those ranges the true knees lie: "
+			+ "supported if loom leads reactive-inline by > 20 % and reactive does not lead loom by > 20 %; "
+			+ "refuted if reactive-inline is within 20 % of loom or ahead, or reactive leads loom by > 20 %; else it depends (the ranges leave a comparison open)";
 
 	private KneeClaims() {
 	}
@@ -106,8 +109,8 @@ final class KneeClaims {
 	}
 
 	static Outcome loomVersus(Evidence evidence, String scenario, String other) {
-		return KneeComparison.compare(KneeComparison.knee(evidence, scenario, Evidence.LOOM).median(),
-				KneeComparison.knee(evidence, scenario, other).median(), MARGIN);
+		return KneeComparison.compare(KneeComparison.knee(evidence, scenario, Evidence.LOOM),
+				KneeComparison.knee(evidence, scenario, other), MARGIN);
 	}
 
 	static String kneeText(Evidence evidence, String scenario, String variant) {

@@ -47,6 +47,15 @@ public record Manifest(String profile, int repeats, String gitCommit, boolean gi
 		verdictsWithheld = (verdictsWithheld != null) && verdictsWithheld;
 	}
 
+	/** The same manifest with other notes. */
+	public Manifest withNotes(List<String> others) {
+		return new Manifest(this.profile, this.repeats, this.gitCommit, this.gitDirty, this.startedAt,
+				this.durationSeconds, this.jdk, this.jvmFlags, this.serviceCpus, this.loadCpus, this.cpuModel,
+				this.cores, this.memoryBytes, this.loadAverageAtStart, this.settings, this.variants, this.scenarios,
+				List.copyOf(others), this.threads, this.interference, this.verdictsWithheld, this.calibration,
+				this.calibrationAtEnd);
+	}
+
 	/** Without a calibration (runs recorded before it). */
 	public Manifest(String profile, int repeats, String gitCommit, boolean gitDirty, String startedAt,
 			Double durationSeconds, String jdk, List<String> jvmFlags, String serviceCpus, String loadCpus,

@@ -193,6 +193,42 @@ class KneeTest {
 			.isEqualTo(Outcome.SECOND_LEADS);
 	}
 
+	@Test
+	void shouldLeaveAGapWithinARefinementStepOfTheMarginUndetermined() {
+		// the Intel Xeon VM's mixed knees: loom 1625/s (1750/s failed) or 1750/s (1875/s
+		// failed) against reactive-inline's 1375/s (1500/s failed), 15 % and 21 % apart
+		Knee.Result loomRun1 = Knee.of(List.of(openOk(1625, 10), openOk(1750, 900)), 500);
+		Knee.Result loomRun2 = Knee.of(List.of(openOk(1750, 10), openOk(1875, 900)), 500);
+		Knee.Result inline = Knee.of(List.of(openOk(1375, 10), openOk(1500, 900)), 500);
+		assertThat(KneeComparison.compare(loomRun1, inline, 0.2)).isEqualTo(Outcome.UNDETERMINED);
+		assertThat(KneeComparison.compare(loomRun2, inline, 0.2)).isEqualTo(Outcome.UNDETERMINED);
+		Knee.Result inlineLower = Knee.of(List.of(openOk(1250, 10), openOk(1375, 900)), 500);
+		assertThat(KneeComparison.compare(loomRun2, inlineLower, 0.2)).as("1,375 <= 80 % of 1,750")
+			.isEqualTo(Outcome.FIRST_LEADS);
+		Knee.Result inlineCloser = Knee.of(List.of(openOk(1500, 10), openOk(1625, 900)), 500);
+		assertThat(KneeComparison.compare(loomRun1, inlineCloser, 0.2)).as("1,500 >= 80 % of 1,750")
+			.isEqualTo(Outcome.WITHIN);
+	}
+
+	@Test
+	void shouldDecideAcrossRepeatsOnlyWhatEveryRepeatAllows() {
+		// an AMD EPYC VM's mixed knees: reactive-inline 938/s in one repeat, 1500/s in
+		// the other
+		Knee.Result loom = Knee.of(List.of(openOk(1500, 10), openOk(1625, 900)), 500);
+		Knee.Result inlineSlow = Knee.of(List.of(openOk(938, 10), openOk(1000, 900)), 500);
+		Knee.Result inlineFast = Knee.of(List.of(openOk(1500, 10), openOk(1625, 900)), 500);
+		Knee.Summary loomRepeats = Knee.acrossRepeats(List.of(loom, loom));
+		assertThat(KneeComparison.compare(loomRepeats, Knee.acrossRepeats(List.of(inlineSlow, inlineFast)), 0.2))
+			.as("the median repeat alone (938/s) would say loom leads")
+			.isEqualTo(Outcome.UNDETERMINED);
+		assertThat(KneeComparison.compare(loomRepeats, Knee.acrossRepeats(List.of(inlineSlow, inlineSlow)), 0.2))
+			.isEqualTo(Outcome.FIRST_LEADS);
+		assertThat(KneeComparison.compare(loomRepeats, Knee.acrossRepeats(List.of(inlineFast, inlineFast)), 0.2))
+			.isEqualTo(Outcome.WITHIN);
+		assertThat(KneeComparison.compare(loomRepeats, Knee.acrossRepeats(List.of()), 0.2))
+			.isEqualTo(Outcome.NOT_MEASURED);
+	}
+
 	private static Step withCheck(Step step, LoadGeneratorCheck check) {
 		return new Step(step.label(), step.offeredRate(), null, null, step.seconds(), step.requests(), null, check,
 				null);
