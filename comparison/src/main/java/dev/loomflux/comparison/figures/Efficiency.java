@@ -25,8 +25,10 @@ import dev.loomflux.comparison.results.Step;
  * <li>{@code jitCpuMicrosPerRequest}: the part of {@code cpuMicrosPerRequest} the JIT
  * compiler threads used, µs: compilation still under way inflates the cost, and this says
  * by how much</li>
- * <li>{@code allocatedBytesPerRequest}: heap allocated per successful request; counted at
- * young collections, so absent when none fell in the step</li>
+ * <li>{@code allocatedBytesPerRequest}: heap allocated per successful request, from the
+ * services' per-thread count (the metrics scrapes in the step included, as in the CPU
+ * time); from Micrometer's count at young collections for a service without it, and then
+ * absent when none fell in the step</li>
  * <li>{@code databaseCpuMicrosPerRequest}: CPU PostgreSQL and Redis used per successful
  * request, µs (on 2 cores they share the service's core: its cost too)</li>
  * </ul>
@@ -64,7 +66,7 @@ public final class Efficiency {
 			figures.put("jitCpuMicrosPerRequest", jit / ok * 1e6);
 		}
 		Double allocated = Steps.server(measured, ServerStats::allocatedBytes);
-		// the JVM counts allocation at each young collection: none in the step, no figure
+		// zero only where the count moves at young collections and none fell in the step
 		if (allocated != null && allocated > 0) {
 			figures.put("allocatedBytesPerRequest", allocated / ok);
 		}

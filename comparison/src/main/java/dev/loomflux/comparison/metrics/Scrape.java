@@ -11,7 +11,10 @@ import java.util.TreeMap;
  * @param cpuTicks user + system CPU time of the process from /proc/PID/stat, in clock
  * ticks
  * @param gcPauseSeconds cumulative {@code jvm_gc_pause_seconds_sum}
- * @param allocatedBytes cumulative {@code jvm_gc_memory_allocated_bytes_total}
+ * @param allocatedBytes cumulative heap allocation: the services'
+ * {@code jvm_memory_allocated_bytes_total}, counted per thread as it happens;
+ * Micrometer's {@code jvm_gc_memory_allocated_bytes_total}, which moves only at young
+ * collections, for a service without it
  * @param jitTicks CPU time of the JIT compiler threads from /proc ({@link ProcStat})
  * @param serverBuckets cumulative {@code http_server_requests_seconds_bucket} of the
  * public API (not actuator), summed over every label but {@code le}: upper bound in
@@ -42,7 +45,7 @@ public record Scrape(long timeMillis, Long cpuTicks, Double rssBytes, Double hea
 				metrics.firstOf("hikaricp_connections_pending", "r2dbc_pool_pending_connections"),
 				metrics.sum("reactor_netty_eventloop_pending_tasks"), metrics.sum("jvm_gc_pause_seconds_sum"),
 				apiBuckets(metrics), metrics.sum("http_server_requests_active_seconds_gcount"),
-				metrics.sum("jvm_gc_memory_allocated_bytes_total"),
+				metrics.firstOf("jvm_memory_allocated_bytes_total", "jvm_gc_memory_allocated_bytes_total"),
 				(proc != null) ? proc.jitTicks() : remoteJitTicks(metrics));
 	}
 

@@ -1,6 +1,8 @@
 package dev.loomflux.bff.system;
 
+import dev.loomflux.domain.system.HeapAllocation;
 import dev.loomflux.domain.system.ProcessMemory;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -30,6 +32,25 @@ class MetricsConfig {
 			if (ProcessMemory.available()) {
 				Gauge.builder("process.memory.rss", () -> ProcessMemory.residentSetBytes().orElse(-1))
 					.description("Resident set size of the process (VmRSS)")
+					.baseUnit(BaseUnits.BYTES)
+					.register(registry);
+			}
+		};
+	}
+
+	/**
+	 * {@code jvm_memory_allocated_bytes_total}: heap bytes allocated by all threads since
+	 * the start, counted as they are allocated ({@link HeapAllocation}), so that the
+	 * comparison can divide a few seconds' allocation by the requests served in them.
+	 */
+	@Bean
+	MeterBinder heapAllocationMetrics() {
+		return (registry) -> {
+			if (HeapAllocation.available()) {
+				FunctionCounter
+					.builder("jvm.memory.allocated", HeapAllocation.class,
+							(ignored) -> HeapAllocation.totalBytes().orElse(0))
+					.description("Heap bytes allocated by all threads since the JVM started")
 					.baseUnit(BaseUnits.BYTES)
 					.register(registry);
 			}
