@@ -52,10 +52,12 @@ class LayeringTest {
 	@Test
 	void sharedDomainShouldDependOnlyOnTheJdkAndJackson() {
 		classes().should()
-			.onlyDependOnClassesThat(resideInAnyPackage("dev.loomflux.domain..", "java..", "jdk.jfr..",
-					"tools.jackson..", "com.fasterxml.jackson.annotation..")
-				.and(not(resideInAPackage("java.sql..")))
-				.as("are its own, the JDK's (java.*, and the Flight Recorder, but not JDBC) or Jackson's"))
+			.onlyDependOnClassesThat(
+					resideInAnyPackage("dev.loomflux.domain..", "java..", "jdk.jfr..", "com.sun.management..",
+							"com.sun.net.httpserver..", "tools.jackson..", "com.fasterxml.jackson.annotation..")
+						.and(not(resideInAPackage("java.sql..")))
+						.as("are its own, the JDK's (java.*, the Flight Recorder, the per-thread allocation count of "
+								+ "com.sun.management and the JDK's HTTP server, but not JDBC) or Jackson's"))
 			.because("shared-domain is framework-free (no Spring, Reactor, Netty, servlet, JDBC or "
 					+ "Lettuce); Jackson parses request bodies there, so that both services accept "
 					+ "and refuse the same JSON")
