@@ -10,6 +10,7 @@ import java.util.List;
 import dev.loomflux.comparison.ledger.Ledger;
 import dev.loomflux.comparison.ledger.SummaryWriter;
 import dev.loomflux.comparison.report.ReportPage;
+import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ResultsJson;
@@ -26,9 +27,8 @@ final class Outputs {
 	}
 
 	static Results write(Results measured, Path folder) throws IOException {
-		boolean withheld = measured.manifest() != null && measured.manifest().verdictsWithheld();
 		Results results = new Results(measured.manifest(), measured.footprints(), measured.scenarios(),
-				measured.microbenchmarks(), measured.codeMetrics(), withheld ? List.of() : Ledger.evaluate(measured));
+				measured.microbenchmarks(), measured.codeMetrics(), ledger(measured));
 		ResultsJson.write(results, folder.resolve("results.json"));
 		render(results, folder);
 		return results;
@@ -42,7 +42,6 @@ final class Outputs {
 	 */
 	static Results judgeAgain(Results recorded, String commit, Instant when) {
 		Manifest manifest = recorded.manifest();
-		boolean withheld = manifest != null && manifest.verdictsWithheld();
 		if (manifest != null) {
 			List<String> notes = new ArrayList<>((manifest.notes() != null) ? manifest.notes() : List.of());
 			notes.add("Ledger computed again on " + when.truncatedTo(ChronoUnit.SECONDS) + " by the rules of commit "
@@ -50,7 +49,13 @@ final class Outputs {
 			manifest = manifest.withNotes(notes);
 		}
 		return new Results(manifest, recorded.footprints(), recorded.scenarios(), recorded.microbenchmarks(),
-				recorded.codeMetrics(), withheld ? List.of() : Ledger.evaluate(recorded));
+				recorded.codeMetrics(), ledger(recorded));
+	}
+
+	/** The claims ledger of the figures, or none where the profile withholds verdicts. */
+	private static List<ClaimVerdict> ledger(Results measured) {
+		boolean withheld = measured.manifest() != null && measured.manifest().verdictsWithheld();
+		return withheld ? List.of() : Ledger.evaluate(measured);
 	}
 
 	/**

@@ -50,8 +50,9 @@ public final class ReportCommand implements Callable<Integer> {
 	}
 
 	private static String rulesCommit() {
-		ManifestFactory.Source source = ManifestFactory.Source.now();
-		return source.commit() + (source.dirty() ? " with uncommitted changes" : "");
+		// only the commit: Source.now() would also read and flatten every settings file
+		boolean dirty = !ManifestFactory.git("status", "--porcelain", "--untracked-files=no").isEmpty();
+		return ManifestFactory.git("rev-parse", "HEAD") + (dirty ? " with uncommitted changes" : "");
 	}
 
 	public static void main(String[] args) {

@@ -289,11 +289,10 @@ public final class Knee {
 	public static Summary acrossRepeats(List<Result> repeats) {
 		List<Result> measured = new ArrayList<>(repeats.stream().filter((r) -> r.kind() != Kind.NOT_MEASURED).toList());
 		if (measured.isEmpty()) {
-			return new Summary(Result.notMeasured(), Result.notMeasured(), Result.notMeasured(), 0, List.of());
+			return new Summary(Result.notMeasured(), List.of());
 		}
 		measured.sort(ORDER);
-		return new Summary(measured.get((measured.size() - 1) / 2), measured.getFirst(), measured.getLast(),
-				measured.size(), List.copyOf(measured));
+		return new Summary(measured.get((measured.size() - 1) / 2), List.copyOf(measured));
 	}
 
 	/**
@@ -387,19 +386,31 @@ public final class Knee {
 
 	/**
 	 * @param median the median repeat's knee
-	 * @param min the lowest repeat's knee
-	 * @param max the highest repeat's knee
-	 * @param repeats how many repeats measured a knee
-	 * @param measured each of those repeats' knee, lowest first
+	 * @param measured the knee of each repeat that measured one, lowest first
 	 */
-	public record Summary(Result median, Result min, Result max, int repeats, List<Result> measured) {
+	public record Summary(Result median, List<Result> measured) {
+
+		/** The lowest repeat's knee. */
+		public Result min() {
+			return this.measured.isEmpty() ? Result.notMeasured() : this.measured.getFirst();
+		}
+
+		/** The highest repeat's knee. */
+		public Result max() {
+			return this.measured.isEmpty() ? Result.notMeasured() : this.measured.getLast();
+		}
+
+		/** How many repeats measured a knee. */
+		public int repeats() {
+			return this.measured.size();
+		}
 
 		/** {@code "1200/s"}, or {@code "1200/s (1000/s..1400/s)"} across repeats. */
 		public String text() {
-			if (this.repeats <= 1 || this.min.text().equals(this.max.text())) {
+			if (repeats() <= 1 || min().text().equals(max().text())) {
 				return this.median.text();
 			}
-			return this.median.text() + " (" + this.min.text() + ".." + this.max.text() + ")";
+			return this.median.text() + " (" + min().text() + ".." + max().text() + ")";
 		}
 
 	}
