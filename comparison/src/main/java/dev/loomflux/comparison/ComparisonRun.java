@@ -131,12 +131,14 @@ final class ComparisonRun {
 		Instant startedAt = Instant.now();
 		ManifestFactory.Source source = ManifestFactory.Source.now();
 		Path logs = Files.createDirectories(this.folder.resolve("logs"));
-		int loadSeconds = this.scenarios.stream()
+		List<Variant> measured = this.variants.stream().filter((variant) -> !scenariosOf(variant).isEmpty()).toList();
+		int loadSeconds = measured.stream()
+			.flatMap((variant) -> scenariosOf(variant).stream())
 			.mapToInt((name) -> this.profile.scenarios().get(name).seconds())
 			.sum();
-		Progress progress = new Progress((double) loadSeconds * this.variants.size() * this.profile.repeats(),
-				this.scenarios.size() * this.variants.size() * this.profile.repeats(),
-				this.variants.size() * this.profile.repeats());
+		int scenarioRuns = measured.stream().mapToInt((variant) -> scenariosOf(variant).size()).sum();
+		Progress progress = new Progress((double) loadSeconds * this.profile.repeats(),
+				scenarioRuns * this.profile.repeats(), measured.size() * this.profile.repeats());
 		if (this.targets != null) {
 			this.notes.addAll(this.targets.notes());
 		}
@@ -182,7 +184,7 @@ final class ComparisonRun {
 				progress.say("%s", capacity);
 			}
 			for (int repeat = 1; repeat <= this.profile.repeats(); repeat++) {
-				for (Variant variant : inRepeatOrder(this.variants, repeat)) {
+				for (Variant variant : inRepeatOrder(measured, repeat)) {
 					measure(variant, repeat, stub, logs, progress);
 				}
 			}
@@ -202,7 +204,7 @@ final class ComparisonRun {
 		double duration = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
 		return new Results(
 				ManifestFactory.create(this.profileName, this.profile, this.settings,
-						this.variants.stream().map(Variant::name).toList(), this.scenarios, source, startedAt, duration,
+						measured.stream().map(Variant::name).toList(), this.scenarios, source, startedAt, duration,
 						this.notes, this.threads, this.databases.rules(), calibration, calibrationAtEnd),
 				this.footprints, this.runs, microbenchmarks, codeMetrics, List.of());
 	}
@@ -249,13 +251,13 @@ final class ComparisonRun {
 		}
 		try {
 			this.footprints.add(footprint(variant, service, stub, progress));
-			for (String scenario : this.scenarios) {
+			for (String scenario : scenariosOf(variant)) {
 				if (!service.isAlive()) {
 					this.notes.add(variant.name() + " exited during the previous scenario (see " + service.log()
 							+ "); restarted and warmed up again before " + scenario);
 					try {
 						service = startFresh(variant, stub, logs);
-						warmUpEveryEndpoint(service, stub);
+						warmUpFirst(variant, service, stub);
 					}
 					catch (Exception ex) {
 						this.notes.add(variant.name() + " did not restart: " + ex.getMessage() + "; its remaining "
@@ -271,6 +273,14 @@ final class ComparisonRun {
 		}
 	}
 
+	/**
+	 * The run's scenarios {@code variant} runs, in the run's order: every one for a
+	 * service, those that ask for them for a floor.
+	 */
+	List<String> scenariosOf(Variant variant) {
+		return this.scenarios.stream().filter((name) -> this.profile.scenarios().get(name).runBy(variant)).toList();
+	}
+
 	private ServiceUnderTest startFresh(Variant variant, DownstreamStub stub, Path logs) throws Exception {
 		stub.behave(Map.of());
 		if (this.targets != null) {
@@ -278,6 +288,9 @@ final class ComparisonRun {
 		}
 		Storage.recreateDatabase(this.settings);
 		Storage.flushRedis(this.settings);
+		if (variant.floor()) {
+			FloorCache.fill(this.settings);
+		}
 		return ServiceUnderTest.start(variant, this.settings, logs);
 	}
 
@@ -286,7 +299,7 @@ final class ComparisonRun {
 		Thread.sleep(1000);
 		Scrape idle = MetricsScraper.once(service.metrics(), service.pid());
 		BaseMemory base = baseMemory(service);
-		Warmup.Outcome warmup = warmUpEveryEndpoint(service, stub);
+		Warmup.Outcome warmup = warmUpFirst(variant, service, stub);
 		progress.variantReady();
 		if (service.local()) {
 			this.threads.putIfAbsent(variant.name(), ModelThreadsReader.read(service.pid()));
@@ -532,12 +545,14 @@ final class ComparisonRun {
 	/**
 	 * A fresh JVM's long first warm-up, over every endpoint: each scenario's own warm-up
 	 * is short, and a scenario whose code the JIT met for the first time kept the
-	 * compiler threads at 40-50 % of the core for all of the 15 s it was given.
+	 * compiler threads at 40-50 % of the core for all of the 15 s it was given. A floor
+	 * has one endpoint, the cached product read.
 	 */
-	private Warmup.Outcome warmUpEveryEndpoint(ServiceUnderTest service, DownstreamStub stub)
+	private Warmup.Outcome warmUpFirst(Variant variant, ServiceUnderTest service, DownstreamStub stub)
 			throws IOException, InterruptedException {
 		stub.behave(WARMUP_DOWNSTREAM);
-		return warmUp(service, WarmupRequest.EVERY_ENDPOINT, this.profile.warmup().maxSeconds());
+		return warmUp(service, variant.floor() ? WarmupRequest.PRODUCT_READS : WarmupRequest.EVERY_ENDPOINT,
+				this.profile.warmup().maxSeconds());
 	}
 
 	/**

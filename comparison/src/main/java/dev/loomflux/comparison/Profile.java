@@ -92,9 +92,21 @@ public record Profile(int repeats, List<String> variants, Boolean verdicts, Warm
 	 * seen on the development VM, above the lowest step, where the service's fixed
 	 * background work (scrapes, timers) spreads over few requests; absent for the lowest
 	 * open step
+	 * @param floors whether the floors ({@code Variant#floor()}) run it too; they serve
+	 * cached product reads only, so only a scenario of nothing else can ask for them
+	 * (absent: no)
 	 */
 	public record Scenario(String simulation, Map<String, Map<String, Object>> downstream, String injection,
-			List<Plan.Step> steps, Map<String, String> parameters, Double efficiencyRate) {
+			List<Plan.Step> steps, Map<String, String> parameters, Double efficiencyRate, Boolean floors) {
+
+		public Scenario {
+			floors = (floors != null) && floors;
+		}
+
+		/** Whether {@code variant} runs it: every service does, a floor if it asks. */
+		public boolean runBy(Variant variant) {
+			return !variant.floor() || this.floors;
+		}
 
 		/**
 		 * Steps with labels: {@code "2000 req/s"}, {@code "5000 in flight"},

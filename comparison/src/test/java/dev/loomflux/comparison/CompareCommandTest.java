@@ -25,7 +25,7 @@ class CompareCommandTest {
 		assertThat(answer.exitCode()).isZero();
 		assertThat(answer.out()).contains("smoke", "quick", "full")
 			.contains("some of loom, platform, reactive, reactive-inline")
-			.contains("catalog-read, home-fanout,")
+			.contains("catalog-read, cached-read, home-fanout,")
 			.contains("mixed,", "connections");
 	}
 
@@ -41,10 +41,10 @@ class CompareCommandTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					--variants loom,nope | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop but was 'nope'
+					--variants loom,nope | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop, floor-loom, floor-reactive but was 'nope'
 					--profile fast       | Invalid value for option '--profile': expected one of smoke, quick, full but was 'fast'
-					--profile=full --scenarios orders,nope | Invalid value for option '--scenarios': expected one of catalog-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was 'nope'
-					--scenarios=         | Invalid value for option '--scenarios': expected one of catalog-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was ''
+					--profile=full --scenarios orders,nope | Invalid value for option '--scenarios': expected one of catalog-read, cached-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was 'nope'
+					--scenarios=         | Invalid value for option '--scenarios': expected one of catalog-read, cached-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was ''
 					--bogus              | Unknown option: '--bogus'
 					--profile            | Missing required parameter for option '--profile' (<profile>)
 					""")

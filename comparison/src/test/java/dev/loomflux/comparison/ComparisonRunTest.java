@@ -2,6 +2,9 @@ package dev.loomflux.comparison;
 
 import java.util.List;
 
+import dev.loomflux.launcher.Variant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,31 @@ class ComparisonRunTest {
 					+ ComparisonRun.inRepeatOrder(VARIANTS, 2).indexOf(variant);
 			assertThat(slots).as(variant).isEqualTo(VARIANTS.size() - 1);
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "smoke", "quick", "full" })
+	void shouldRunEveryScenarioWithEveryServiceAndOnlyTheCachedReadsWithTheFloors(String name) throws Exception {
+		Profile profile = Profile.load(name);
+		List<String> scenarios = List.copyOf(profile.scenarios().keySet());
+		ComparisonRun run = new ComparisonRun(name, profile, null, Variant.COMPARED, scenarios, null, null, null);
+
+		for (Variant service : List.of(Variant.LOOM, Variant.PLATFORM, Variant.REACTIVE, Variant.REACTIVE_INLINE)) {
+			assertThat(run.scenariosOf(service)).as(service.name()).isEqualTo(scenarios);
+		}
+		assertThat(run.scenariosOf(Variant.FLOOR_LOOM)).containsExactly("cached-read");
+		assertThat(run.scenariosOf(Variant.FLOOR_REACTIVE)).containsExactly("cached-read");
+		assertThat(profile.scenarios().get("cached-read").simulation()).isEqualTo("CachedReadSimulation");
+	}
+
+	@Test
+	void shouldStartNoFloorForARunWithoutTheCachedReads() throws Exception {
+		Profile profile = Profile.load("full");
+		ComparisonRun run = new ComparisonRun("full", profile, null, Variant.COMPARED, List.of("home-fanout", "orders"),
+				null, null, null);
+
+		assertThat(run.scenariosOf(Variant.FLOOR_LOOM)).isEmpty();
+		assertThat(run.scenariosOf(Variant.LOOM)).containsExactly("home-fanout", "orders");
 	}
 
 }

@@ -32,11 +32,45 @@ public record Variant(String name, String module, String profile, String model, 
 	public static final Variant REACTIVE_ONE_LOOP = new Variant("reactive-one-loop", "service-reactive", "",
 			"event-loop", List.of("-Dreactor.netty.ioWorkerCount=1"));
 
-	/** What {@code ./loomflux compare} measures when no variant is named. */
-	public static final List<Variant> COMPARED = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE);
+	/**
+	 * service-loom's stack with nothing of the service's own: the least it does for a
+	 * cached product read (docs/comparison.md, "The floors").
+	 */
+	public static final Variant FLOOR_LOOM = new Variant("floor-loom", "floor-loom", "", "virtual-threads", List.of());
+
+	/** service-reactive's stack with nothing of the service's own. */
+	public static final Variant FLOOR_REACTIVE = new Variant("floor-reactive", "floor-reactive", "", "event-loop",
+			List.of());
+
+	/**
+	 * What {@code ./loomflux compare} measures when no variant is named; the floors run
+	 * only the scenarios that ask for them ({@link #floor()}).
+	 */
+	public static final List<Variant> COMPARED = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE, FLOOR_LOOM,
+			FLOOR_REACTIVE);
 
 	/** Every variant there is, by name. */
-	public static final List<Variant> ALL = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE, REACTIVE_ONE_LOOP);
+	public static final List<Variant> ALL = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE, REACTIVE_ONE_LOOP,
+			FLOOR_LOOM, FLOOR_REACTIVE);
+
+	/**
+	 * Whether it is a stack's floor rather than a service: it serves only cached product
+	 * reads, so it runs only the scenarios made for it.
+	 */
+	public boolean floor() {
+		return this.module.startsWith("floor-");
+	}
+
+	/**
+	 * The floor of this variant's stack (floor-loom for every variant of service-loom,
+	 * floor-reactive for service-reactive's), or the variant itself for a floor.
+	 */
+	public Variant floorOfItsStack() {
+		if (floor()) {
+			return this;
+		}
+		return this.module.equals(REACTIVE.module()) ? FLOOR_REACTIVE : FLOOR_LOOM;
+	}
 
 	public static List<String> names() {
 		return ALL.stream().map(Variant::name).toList();

@@ -30,10 +30,21 @@ class LauncherTest {
 	@Test
 	void shouldKnowEveryVariantByNameAndCompareAllButTheOneLoopByDefault() {
 		assertThat(Variant.names()).containsExactly("loom", "platform", "reactive", "reactive-inline",
-				"reactive-one-loop");
+				"reactive-one-loop", "floor-loom", "floor-reactive");
 		assertThat(Variant.COMPARED).doesNotContain(Variant.REACTIVE_ONE_LOOP);
 		assertThat(Variant.named("reactive-one-loop").flags()).containsExactly("-Dreactor.netty.ioWorkerCount=1");
 		assertThatIllegalArgumentException().isThrownBy(() -> Variant.named("nope")).withMessageContaining("loom");
+	}
+
+	@Test
+	void shouldKnowTheFloorOfEachVariantsStack() {
+		assertThat(Variant.ALL.stream().filter(Variant::floor)).containsExactly(Variant.FLOOR_LOOM,
+				Variant.FLOOR_REACTIVE);
+		assertThat(Variant.LOOM.floorOfItsStack()).isEqualTo(Variant.FLOOR_LOOM);
+		assertThat(Variant.PLATFORM.floorOfItsStack()).isEqualTo(Variant.FLOOR_LOOM);
+		assertThat(Variant.REACTIVE.floorOfItsStack()).isEqualTo(Variant.FLOOR_REACTIVE);
+		assertThat(Variant.REACTIVE_INLINE.floorOfItsStack()).isEqualTo(Variant.FLOOR_REACTIVE);
+		assertThat(Variant.FLOOR_LOOM.floorOfItsStack()).isEqualTo(Variant.FLOOR_LOOM);
 	}
 
 	@Test

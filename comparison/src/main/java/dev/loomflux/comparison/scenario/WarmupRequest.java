@@ -34,6 +34,12 @@ public enum WarmupRequest {
 			Map.of(PRODUCT, 35, PAGE, 10, HOME, 20, CART, 10, INSIGHTS, 5, ORDER, 15, STREAM, 5));
 
 	/**
+	 * Cached product reads only: a floor's whole repertoire (docs/comparison.md, "The
+	 * floors"), so its first warm-up as well as the cached-read scenario's.
+	 */
+	public static final Map<WarmupRequest, Integer> PRODUCT_READS = mix(Map.of(PRODUCT, 100));
+
+	/**
 	 * Shares in percent, in the order of this enum, so that a warm-up's draws are
 	 * reproducible.
 	 */
