@@ -365,12 +365,15 @@ final class ComparisonRun {
 					withLoadGeneratorWarmup(scenario, leadIn), scenario.parameters(),
 					runFolder.resolve("latency.json").toAbsolutePath().toString());
 			LoadGenerator.Outcome outcome;
-			try (MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
-					this.profile.scrapeMillis())) {
+			MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
+					this.profile.scrapeMillis());
+			try (scraper) {
 				outcome = this.load.run(scenario.simulation(), plan, variant.name() + " " + name + " #" + repeat);
-				scrapes = scraper.scrapes();
-				machine = scraper.machineSamples();
 			}
+			// read once closed: closing takes the sample after the load's end that the
+			// last step's window needs (without it that step had no interference figures)
+			scrapes = scraper.scrapes();
+			machine = scraper.machineSamples();
 			List<Step> steps = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
 					this.settings.serviceCores());
 			// a run the recorder stopped (the service fell behind) ended in a failing
@@ -436,12 +439,14 @@ final class ComparisonRun {
 			LoadGenerator.Outcome outcome;
 			List<Scrape> scrapes;
 			List<MachineSample> machine;
-			try (MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
-					this.profile.scrapeMillis())) {
+			MetricsScraper scraper = MetricsScraper.start(service.metrics(), service.pid(),
+					this.profile.scrapeMillis());
+			try (scraper) {
 				outcome = this.load.run(scenario.simulation(), single, description + " " + extra.label());
-				scrapes = scraper.scrapes();
-				machine = scraper.machineSamples();
 			}
+			// read once closed, as for the planned steps
+			scrapes = scraper.scrapes();
+			machine = scraper.machineSamples();
 			List<Step> measured = steps(outcome.latency(), scrapes, machine, interferenceMeter(),
 					this.settings.serviceCores());
 			if (outcome.latency().stopReason() != null || measured.isEmpty() || !service.isAlive()) {

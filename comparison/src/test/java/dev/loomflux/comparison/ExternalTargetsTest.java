@@ -11,7 +11,6 @@ import dev.loomflux.comparison.results.Footprint;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.Step;
-import dev.loomflux.launcher.Jars;
 import dev.loomflux.launcher.ServiceProcess;
 import dev.loomflux.launcher.Variant;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,6 @@ class ExternalTargetsTest {
 	private static final Settings SETTINGS = new Settings(null, null, "127.0.0.1", 5432, "postgres", "",
 			"loomflux_external_test", "127.0.0.1", 6379, 9, false);
 
-	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-
 	@TempDir
 	Path folder;
 
@@ -41,12 +38,8 @@ class ExternalTargetsTest {
 	void shouldMeasureServicesSomeoneElseStartedLikeItsOwn() throws Exception {
 		Storage.recreateDatabase(SETTINGS);
 		Storage.flushRedis(SETTINGS);
-		try (ServiceProcess stub = ServiceProcess
-			.start(new ServiceProcess.Launch("downstream", Jars.of(ROOT, "downstream"), List.of(), null,
-					Map.of("LOGGING_LEVEL_ROOT", "WARN"), this.folder.resolve("downstream.log")))) {
-			Map<String, String> environment = new LinkedHashMap<>(SETTINGS.serviceEnvironment());
-			environment.put("BFF_DOWNSTREAM_URL", stub.baseUrl());
-			environment.put("BFF_SECURITY_JWKSURI", stub.baseUrl() + "/test-issuer/jwks");
+		try (ServiceProcess stub = JarsInTests.startStub(this.folder)) {
+			Map<String, String> environment = JarsInTests.environment(SETTINGS, stub);
 			// both at once against the empty database, as a deployment starts them
 			CompletableFuture<ServiceProcess> loom = CompletableFuture.supplyAsync(() -> start("loom", environment));
 			CompletableFuture<ServiceProcess> reactive = CompletableFuture
@@ -103,9 +96,7 @@ class ExternalTargetsTest {
 
 	private ServiceProcess start(String variant, Map<String, String> environment) {
 		try {
-			Variant chosen = Variant.named(variant);
-			return ServiceProcess.start(ServiceProcess.Launch.of(chosen, Jars.of(ROOT, chosen.module()), null,
-					environment, this.folder.resolve(variant + ".log")));
+			return JarsInTests.start(Variant.named(variant), environment, this.folder);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.loomflux.launcher.Jars;
 import dev.loomflux.launcher.ServiceProcess;
 import dev.loomflux.launcher.Variant;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,6 @@ class FloorCacheTest {
 	private static final Settings SETTINGS = new Settings(null, null, "127.0.0.1", 5432, "postgres", "",
 			"loomflux_floor_cache_test", "127.0.0.1", 6379, 10, false);
 
-	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-
 	private static final List<Long> PRODUCTS = List.of(1L, 4242L, 10_000L);
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -47,12 +44,8 @@ class FloorCacheTest {
 	void shouldWriteTheBytesServiceLoomCachesAndLetAFloorServeThem() throws Exception {
 		Storage.recreateDatabase(SETTINGS);
 		Storage.flushRedis(SETTINGS);
-		try (ServiceProcess stub = ServiceProcess
-			.start(new ServiceProcess.Launch("downstream", Jars.of(ROOT, "downstream"), List.of(), null,
-					Map.of("LOGGING_LEVEL_ROOT", "WARN"), this.folder.resolve("downstream.log")))) {
-			Map<String, String> environment = new LinkedHashMap<>(SETTINGS.serviceEnvironment());
-			environment.put("BFF_DOWNSTREAM_URL", stub.baseUrl());
-			environment.put("BFF_SECURITY_JWKSURI", stub.baseUrl() + "/test-issuer/jwks");
+		try (ServiceProcess stub = JarsInTests.startStub(this.folder)) {
+			Map<String, String> environment = JarsInTests.environment(SETTINGS, stub);
 			Map<Long, String> cachedByTheService = new LinkedHashMap<>();
 			try (ServiceProcess loom = start(Variant.LOOM, environment)) {
 				for (long id : PRODUCTS) {
@@ -91,8 +84,7 @@ class FloorCacheTest {
 	}
 
 	private ServiceProcess start(Variant variant, Map<String, String> environment) throws Exception {
-		return ServiceProcess.start(ServiceProcess.Launch.of(variant, Jars.of(ROOT, variant.module()), null,
-				environment, this.folder.resolve(variant.name() + ".log")));
+		return JarsInTests.start(variant, environment, this.folder);
 	}
 
 	private HttpResponse<String> get(ServiceProcess service, long id) throws Exception {
