@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.loomflux.domain.catalog.Product;
+import dev.loomflux.domain.catalog.ProductSql;
 import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Product#cacheKey}), without the services' expiry, as the floor only reads.
  */
 final class FloorCache {
-
-	private static final String PRODUCTS = "SELECT id, sku, name, description, category, price_cents, stock "
-			+ "FROM products ORDER BY id";
 
 	/** Commands sent before their replies are read: Redis answers them in order. */
 	private static final int PIPELINE = 1000;
@@ -50,12 +47,12 @@ final class FloorCache {
 			.migrate();
 		try (Connection connection = Storage.connect(settings);
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(PRODUCTS);
+				ResultSet rows = statement.executeQuery(ProductSql.ALL);
 				Socket redis = new Socket(settings.redisHost(), settings.redisPort())) {
 			redis.setSoTimeout(10_000);
 			OutputStream out = redis.getOutputStream();
 			InputStream in = redis.getInputStream();
-			send(out, in, command("SELECT", Integer.toString(settings.redisDatabase())), 1);
+			send(out, in, Storage.command("SELECT", Integer.toString(settings.redisDatabase())), 1);
 			ByteArrayOutputStream batch = new ByteArrayOutputStream();
 			int inBatch = 0;
 			int written = 0;
@@ -63,7 +60,8 @@ final class FloorCache {
 				Product product = new Product(rows.getLong("id"), rows.getString("sku"), rows.getString("name"),
 						rows.getString("description"), rows.getString("category"), rows.getLong("price_cents"),
 						rows.getInt("stock"));
-				batch.writeBytes(command("SET", Product.cacheKey(product.id()), JSON.writeValueAsString(product)));
+				batch.writeBytes(
+						Storage.command("SET", Product.cacheKey(product.id()), JSON.writeValueAsString(product)));
 				inBatch++;
 				written++;
 				if (inBatch == PIPELINE) {
@@ -79,39 +77,16 @@ final class FloorCache {
 		}
 	}
 
-	/** One command in Redis's wire protocol (RESP), each argument as UTF-8 bytes. */
-	static byte[] command(String... arguments) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		bytes.writeBytes(("*" + arguments.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-		for (String argument : arguments) {
-			byte[] value = argument.getBytes(StandardCharsets.UTF_8);
-			bytes.writeBytes(("$" + value.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			bytes.writeBytes(value);
-			bytes.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-		}
-		return bytes.toByteArray();
-	}
-
 	/** Sends {@code commands} and reads their {@code count} replies, each {@code +OK}. */
 	private static void send(OutputStream out, InputStream in, byte[] commands, int count) throws IOException {
 		out.write(commands);
 		out.flush();
 		for (int reply = 0; reply < count; reply++) {
-			String line = readLine(in);
+			String line = Storage.readLine(in);
 			if (!line.equals("+OK")) {
 				throw new IOException("Redis refused a floor's cache entry: " + line);
 			}
 		}
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		StringBuilder line = new StringBuilder();
-		for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-			if (c != '\r') {
-				line.append((char) c);
-			}
-		}
-		return line.toString();
 	}
 
 }

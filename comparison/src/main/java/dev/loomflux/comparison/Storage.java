@@ -1,5 +1,6 @@
 package dev.loomflux.comparison;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,33 +50,39 @@ final class Storage {
 		try (Socket socket = new Socket(settings.redisHost(), settings.redisPort())) {
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
-			String database = Integer.toString(settings.redisDatabase());
-			out.write(
-					("*2\r\n$6\r\nSELECT\r\n$" + database.length() + "\r\n" + database + "\r\n*1\r\n$7\r\nFLUSHDB\r\n")
-						.getBytes(StandardCharsets.US_ASCII));
+			out.write(command("SELECT", Integer.toString(settings.redisDatabase())));
+			out.write(command("FLUSHDB"));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			String replies = readLines(in, 2);
-			if (!replies.equals("+OK\r\n+OK\r\n")) {
+			String replies = readLine(in) + " " + readLine(in);
+			if (!replies.equals("+OK +OK")) {
 				throw new IOException("Redis did not flush: " + replies.strip());
 			}
 		}
 	}
 
-	private static String readLines(InputStream in, int lines) throws IOException {
-		StringBuilder text = new StringBuilder();
-		int seen = 0;
-		while (seen < lines) {
-			int c = in.read();
-			if (c < 0) {
-				break;
-			}
-			text.append((char) c);
-			if (c == '\n') {
-				seen++;
+	/** One command in Redis's wire protocol (RESP), each argument as UTF-8 bytes. */
+	static byte[] command(String... arguments) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(("*" + arguments.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		for (String argument : arguments) {
+			byte[] value = argument.getBytes(StandardCharsets.UTF_8);
+			bytes.writeBytes(("$" + value.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			bytes.writeBytes(value);
+			bytes.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		return bytes.toByteArray();
+	}
+
+	/** One reply line of Redis, without its CRLF ("+OK", "$12", ...). */
+	static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+			if (c != '\r') {
+				line.write(c);
 			}
 		}
-		return text.toString();
+		return line.toString(StandardCharsets.UTF_8);
 	}
 
 }

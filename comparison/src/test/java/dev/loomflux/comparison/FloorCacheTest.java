@@ -1,6 +1,5 @@
 package dev.loomflux.comparison;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -78,8 +77,8 @@ class FloorCacheTest {
 	}
 
 	@Test
-	void shouldWriteEachArgumentOfACommandWithItsLengthInBytes() {
-		assertThat(new String(FloorCache.command("SET", "product:1", "{\"name\":\"Café\"}"), StandardCharsets.UTF_8))
+	void shouldWriteEachArgumentOfARedisCommandWithItsLengthInBytes() {
+		assertThat(new String(Storage.command("SET", "product:1", "{\"name\":\"Café\"}"), StandardCharsets.UTF_8))
 			.isEqualTo("*3\r\n$3\r\nSET\r\n$9\r\nproduct:1\r\n$16\r\n{\"name\":\"Café\"}\r\n");
 	}
 
@@ -108,27 +107,17 @@ class FloorCacheTest {
 	private static String redisGet(String key) throws IOException {
 		try (Socket socket = new Socket(SETTINGS.redisHost(), SETTINGS.redisPort())) {
 			socket.setSoTimeout(5000);
-			socket.getOutputStream().write(FloorCache.command("SELECT", Integer.toString(SETTINGS.redisDatabase())));
-			socket.getOutputStream().write(FloorCache.command("GET", key));
+			socket.getOutputStream().write(Storage.command("SELECT", Integer.toString(SETTINGS.redisDatabase())));
+			socket.getOutputStream().write(Storage.command("GET", key));
 			InputStream in = socket.getInputStream();
-			assertThat(line(in)).isEqualTo("+OK");
-			String header = line(in);
+			assertThat(Storage.readLine(in)).isEqualTo("+OK");
+			String header = Storage.readLine(in);
 			if (header.equals("$-1")) {
 				return null;
 			}
 			byte[] value = in.readNBytes(Integer.parseInt(header.substring(1)));
 			return new String(value, StandardCharsets.UTF_8);
 		}
-	}
-
-	private static String line(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-			if (c != '\r') {
-				bytes.write(c);
-			}
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 }

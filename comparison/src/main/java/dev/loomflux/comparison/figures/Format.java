@@ -26,6 +26,10 @@ public final class Format {
 		return String.format(Locale.ROOT, "%.0f/s", value);
 	}
 
+	public static String micros(double value) {
+		return String.format(Locale.ROOT, "%.0f µs", value);
+	}
+
 	public static String count(double value) {
 		return String.format(Locale.ROOT, "%.0f", value);
 	}

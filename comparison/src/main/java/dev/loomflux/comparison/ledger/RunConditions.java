@@ -64,14 +64,14 @@ final class RunConditions {
 				.append(" | ")
 				.append(Spread.format(figure(runs, "efficiencyRate"), Format::rate))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "cpuMicrosPerRequest"), RunConditions::micros))
+				.append(Spread.format(figure(runs, "cpuMicrosPerRequest"), Format::micros))
 				.append(jitPart(runs))
 				.append(" | ")
 				.append(Spread.format(figure(runs, "capacityPerCore"), Format::rate))
 				.append(" | ")
 				.append(Spread.format(figure(runs, "allocatedBytesPerRequest"), Format::bytes))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "databaseCpuMicrosPerRequest"), RunConditions::micros))
+				.append(Spread.format(figure(runs, "databaseCpuMicrosPerRequest"), Format::micros))
 				.append(" | ")
 				.append(securityShare(runs))
 				.append(" | ")
@@ -84,7 +84,7 @@ final class RunConditions {
 	/** How much of the CPU per request the JIT compiler used, when that was recorded. */
 	private static String jitPart(List<ScenarioRun> runs) {
 		Spread jit = figure(runs, "jitCpuMicrosPerRequest");
-		return (jit == null) ? "" : " (JIT " + Spread.format(jit, RunConditions::micros) + ")";
+		return (jit == null) ? "" : " (JIT " + Spread.format(jit, Format::micros) + ")";
 	}
 
 	/** One note per step that interference invalidated. */
@@ -146,10 +146,6 @@ final class RunConditions {
 			.filter((step) -> step.invalidReason() != null)
 			.count();
 		return (invalid == 0) ? "none" : "**" + invalid + " of " + steps + "**";
-	}
-
-	private static String micros(double value) {
-		return String.format(Locale.ROOT, "%.0f µs", value);
 	}
 
 }

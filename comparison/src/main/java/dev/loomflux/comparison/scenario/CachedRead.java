@@ -1,7 +1,6 @@
 package dev.loomflux.comparison.scenario;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.loomflux.comparison.figures.Evidence;
@@ -89,8 +88,8 @@ public final class CachedRead implements Scenario {
 		Spread floorAllocated = evidence.runFigure(NAME, floor, ALLOCATED);
 		ScenarioRun first = evidence.runs(NAME, variant).getFirst();
 		Double errors = first.steps().isEmpty() ? null : Steps.errorRate(first.steps().getLast());
-		return List.of(Spread.format(cpu, CachedRead::micros), isFloor ? "(the floor)" : over(cpu, floorCpu),
-				Spread.format(marginal, CachedRead::micros), isFloor ? "(the floor)" : over(marginal, floorMarginal),
+		return List.of(Spread.format(cpu, Format::micros), isFloor ? "(the floor)" : over(cpu, floorCpu),
+				Spread.format(marginal, Format::micros), isFloor ? "(the floor)" : over(marginal, floorMarginal),
 				Spread.format(allocated, Format::bytes), isFloor ? "(the floor)" : over(allocated, floorAllocated),
 				Format.orNotMeasured(errors, Format::percent));
 	}
@@ -102,10 +101,6 @@ public final class CachedRead implements Scenario {
 	static String over(Spread service, Spread floor) {
 		return (service != null && floor != null && floor.median() > 0)
 				? Format.ratio(service.median() / floor.median()) : Format.NOT_MEASURED;
-	}
-
-	private static String micros(double value) {
-		return String.format(Locale.ROOT, "%.0f µs", value);
 	}
 
 }

@@ -11,6 +11,9 @@ public final class ProductSql {
 
 	public static final String FIND_BY_ID = COLUMNS + " WHERE id = :id";
 
+	/** Every product, in id order: what the comparison caches for a floor. */
+	public static final String ALL = COLUMNS + " ORDER BY id";
+
 	/**
 	 * The batched lookup behind carts and recommendations: one query for all cache
 	 * misses.
