@@ -5,6 +5,7 @@ import dev.loomflux.bff.system.BffProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -72,6 +73,18 @@ class SecurityConfig {
 	@Bean
 	WebSecurityCustomizer rejectedRequests(AuthenticationProblems problems) {
 		return (web) -> web.requestRejectedHandler(problems);
+	}
+
+	/**
+	 * No observations of Spring Security's own: it wrapped each filter of the chain in an
+	 * observation and observed each authorization, on every request, recording timers
+	 * nothing reads (per-request work its floor has not, docs/comparison.md, "The
+	 * floors"); the request's own timer (http.server.requests) still covers its time.
+	 * service-reactive turns them off the same way.
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**

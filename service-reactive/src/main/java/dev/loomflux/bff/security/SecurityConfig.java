@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -93,6 +94,18 @@ class SecurityConfig {
 				problems);
 		failures.setRethrowAuthenticationServiceException(false);
 		return failures;
+	}
+
+	/**
+	 * No observations of Spring Security's own: it wrapped each filter of the chain in an
+	 * observation and observed each authorization, on every request, recording timers
+	 * nothing reads (per-request work its floor has not, docs/comparison.md, "The
+	 * floors"); the request's own timer (http.server.requests) still covers its time.
+	 * service-loom turns them off the same way.
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**
