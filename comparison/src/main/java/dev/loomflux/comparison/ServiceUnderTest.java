@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.loomflux.comparison.metrics.JfrSampler;
@@ -58,9 +60,20 @@ final class ServiceUnderTest implements AutoCloseable {
 
 	static ServiceUnderTest start(Variant variant, Settings settings, Path logs)
 			throws IOException, InterruptedException {
+		return start(variant, settings, Map.of(), logs);
+	}
+
+	/**
+	 * As {@link #start(Variant, Settings, Path)}, with {@code overrides} on top of the
+	 * run's environment (a measurement that raises a limit for itself).
+	 */
+	static ServiceUnderTest start(Variant variant, Settings settings, Map<String, String> overrides, Path logs)
+			throws IOException, InterruptedException {
 		Path log = newLog(logs, variant.name());
+		Map<String, String> environment = new LinkedHashMap<>(settings.serviceEnvironment());
+		environment.putAll(overrides);
 		ServiceProcess.Launch launch = ServiceProcess.Launch.of(variant, Jars.of(Path.of("."), variant.module()),
-				settings.serviceCpus(), settings.serviceEnvironment(), log);
+				settings.serviceCpus(), environment, log);
 		launch = launch.withFlags(gcLog(log), launch.jar());
 		if (settings.aotCache()) {
 			launch = AotCache.prepare(launch, logs.resolveSibling("aot").resolve(variant.name()));
