@@ -190,7 +190,15 @@ public final class CompareCommand implements Callable<Integer> {
 	 * is wrong and what would be right (exit code 2), not the whole usage under it.
 	 */
 	static CommandLine commandLine() {
-		return new CommandLine(new CompareCommand()).setParameterExceptionHandler((ex, args) -> {
+		return withOneLineErrors(new CompareCommand());
+	}
+
+	/**
+	 * {@code command}'s command line, answering a wrong option with the one line picocli
+	 * says is wrong and exit code 2, not the whole usage under it (every command here).
+	 */
+	static CommandLine withOneLineErrors(Object command) {
+		return new CommandLine(command).setParameterExceptionHandler((ex, args) -> {
 			ex.getCommandLine().getErr().println(ex.getMessage());
 			return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
 		});

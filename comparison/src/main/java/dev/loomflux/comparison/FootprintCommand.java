@@ -354,10 +354,7 @@ public final class FootprintCommand implements Callable<Integer> {
 	 * is wrong (exit code 2), as {@code compare}'s.
 	 */
 	static CommandLine commandLine() {
-		return new CommandLine(new FootprintCommand()).setParameterExceptionHandler((ex, ignored) -> {
-			ex.getCommandLine().getErr().println(ex.getMessage());
-			return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-		});
+		return CompareCommand.withOneLineErrors(new FootprintCommand());
 	}
 
 	public static void main(String[] args) {

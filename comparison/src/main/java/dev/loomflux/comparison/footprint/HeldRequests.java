@@ -36,6 +36,9 @@ public final class HeldRequests implements AutoCloseable {
 
 	private static final Pattern RETRY_AFTER = Pattern.compile("(?im)^Retry-After:\\s*(\\d+)");
 
+	/** A problem detail's {@code "code"}, which says why a service refused or closed. */
+	private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
@@ -155,7 +158,7 @@ public final class HeldRequests implements AutoCloseable {
 
 	/** The {@code "code"} of a problem detail in {@code answer}, if it has one. */
 	private static String problemCode(String answer) {
-		Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"").matcher(answer);
+		Matcher code = PROBLEM_CODE.matcher(answer);
 		return code.find() ? " " + code.group(1) : "";
 	}
 

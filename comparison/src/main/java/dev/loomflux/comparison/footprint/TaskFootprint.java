@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.loomflux.comparison.figures.Format;
+
 /**
  * What a service holds for each task waiting in it: the memory with {@code held} tasks
  * open less the memory with none, each read right after a full GC, divided by the tasks
@@ -60,20 +62,17 @@ public record TaskFootprint(String variant, String kind, int asked, int held, in
 		lines.add("|---|---|---|---|---|---|---|---|---|");
 		for (TaskFootprint row : footprints) {
 			lines.add(String.format(Locale.ROOT, "| %s | %s | %,d (%,d) | %s | %s | %s | %s → %s | %d, %d | %s |",
-					row.variant(), row.kind(), row.held(), row.asked(), kib(row.liveHeapPerTask()),
-					kib(row.outsideHeapRssPerTask()), kib(row.rssPerTask()), mib(row.liveHeapBefore()),
-					mib(row.liveHeapWith()), row.answeredEarly(), row.failed(),
+					row.variant(), row.kind(), row.held(), row.asked(), bytes(row.liveHeapPerTask()),
+					bytes(row.outsideHeapRssPerTask()), bytes(row.rssPerTask()), bytes(row.liveHeapBefore()),
+					bytes(row.liveHeapWith()), row.answeredEarly(), row.failed(),
 					(row.note() != null) ? row.note() : ""));
 		}
 		return String.join("\n", lines) + "\n";
 	}
 
-	private static String kib(double bytes) {
-		return Double.isNaN(bytes) ? "not measured" : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
-	}
-
-	private static String mib(double bytes) {
-		return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024 * 1024));
+	/** The run's byte formatting ({@link Format#bytes}); "not measured" for none. */
+	private static String bytes(double value) {
+		return Double.isNaN(value) ? "not measured" : Format.bytes(value);
 	}
 
 }
