@@ -8,8 +8,8 @@
 #                        reactive, about 20 minutes on 2 cores) or full (every variant, every run twice, in ABBA
 #                        order: about an hour on 2 cores)
 #   --variants A,B       some of the variants below (default: the profile's: loom and reactive for smoke,
-#                        those and the two floors for quick, all but reactive-one-loop for full; a floor
-#                        runs only cached-read)
+#                        those and the two floors for quick, all but reactive-one-loop and the Jetty builds
+#                        (loom-jetty, floor-loom-jetty) for full; a floor runs only cached-read)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)
@@ -31,7 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profiles=(smoke quick full)                            # Profile.NAMES
-variants=(loom platform reactive reactive-inline reactive-one-loop floor-loom floor-reactive) # launcher's Variant.ALL
+variants=(loom platform reactive reactive-inline reactive-one-loop loom-jetty floor-loom floor-reactive floor-loom-jetty) # launcher's Variant.ALL
 
 # a profile's scenarios: the keys under "scenarios:" in its YAML, the file CompareCommand reads
 scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
@@ -87,7 +87,7 @@ for scenario in "${chosen_scenarios[@]}"; do one_of --scenarios "$scenario" "${k
 source scripts/setup.sh
 use_jdk_25
 ensure_postgres_and_redis_for_compare
-./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,floor-loom,floor-reactive,microbench,comparison -am package
+./mvnw -B -q -ntp -DskipTests -pl downstream,service-loom,service-reactive,floor-loom,floor-reactive,service-loom-jetty,floor-loom-jetty,microbench,comparison -am package
 classpath="comparison/target/classes:$(cat comparison/target/classpath.txt)"
 pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c "${LOOMFLUX_LOAD_CPUS:-0}"); fi

@@ -43,10 +43,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>
  * The service's limits are raised for it (and only for it) so that they do not decide
  * what is measured: the API's admission cap and the streams' cap above the tasks, the
- * home page's deadline and the downstream timeouts above the stub's delay, Tomcat's
- * connection cap above the tasks, and the downstream pool as large as the file
- * descriptors allow (each in-flight home request holds its inbound connection and, with a
- * pooled connection free, an outbound one; the open-file limit is per process).
+ * home page's deadline and the downstream timeouts above the stub's delay, the servlet
+ * container's connection cap (Tomcat's or Jetty's) above the tasks, and the downstream
+ * pool as large as the file descriptors allow (each in-flight home request holds its
+ * inbound connection and, with a pooled connection free, an outbound one; the open-file
+ * limit is per process).
  */
 @Command(name = "loomflux footprint", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
 		description = "Memory per waiting task: heap after a full GC and RSS per open price stream and per in-flight "
@@ -273,6 +274,11 @@ public final class FootprintCommand implements Callable<Integer> {
 		environment.put("BFF_ADMISSION_MAXCONCURRENT", Integer.toString(this.tasks + WARM_UP_TASKS));
 		environment.put("BFF_PRICES_MAXSTREAMS", Integer.toString(this.tasks + WARM_UP_TASKS));
 		environment.put("SERVER_TOMCAT_MAXCONNECTIONS", Integer.toString(this.tasks + DESCRIPTORS_SPARE));
+		environment.put("SERVER_JETTY_MAXCONNECTIONS", Integer.toString(this.tasks + DESCRIPTORS_SPARE));
+		// Jetty's idle timeout (loom-jetty) also ends a request being handled with no I/O
+		// pending, as a home request waiting on its downstream is; Tomcat's read timeout
+		// does not
+		environment.put("SERVER_JETTY_CONNECTIONIDLETIMEOUT", HOME_DEADLINE.toString());
 		environment.put("BFF_HOME_DEADLINE", HOME_DEADLINE.toString());
 		environment.put("BFF_DOWNSTREAM_RECOMMENDATIONSTIMEOUT", HOME_DEADLINE.toString());
 		environment.put("BFF_DOWNSTREAM_PROMOTIONSTIMEOUT", HOME_DEADLINE.toString());
@@ -294,7 +300,7 @@ public final class FootprintCommand implements Callable<Integer> {
 		return ("Each variant started as the comparison starts it (%s, pinned to CPU(s) %s), against a fresh "
 				+ "database; memory read after a full GC (jcmd GC.run, GC.heap_info, /proc/PID/smaps) with no task "
 				+ "open, then with %,d tasks open, opened %,d a second. Limits raised for the measurement: admission "
-				+ "and stream caps %,d, Tomcat's max-connections %,d, home deadline and downstream timeouts %s, "
+				+ "and stream caps %,d, the servlet container's max-connections %,d, home deadline and downstream timeouts %s, "
 				+ "downstream pool %,d connections; the stub answered the home page's recommendations after %s "
 				+ "(its promotions wait on them). %s, %d cores, JDK %s.")
 			.formatted(String.join(" ", dev.loomflux.launcher.ServiceProcess.JVM_FLAGS), this.serviceCpus, this.tasks,

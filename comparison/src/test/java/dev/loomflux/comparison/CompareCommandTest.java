@@ -41,7 +41,7 @@ class CompareCommandTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					--variants loom,nope | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop, floor-loom, floor-reactive but was 'nope'
+					--variants loom,nope | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop, loom-jetty, floor-loom, floor-reactive, floor-loom-jetty but was 'nope'
 					--profile fast       | Invalid value for option '--profile': expected one of smoke, quick, full but was 'fast'
 					--profile=full --scenarios orders,nope | Invalid value for option '--scenarios': expected one of catalog-read, cached-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was 'nope'
 					--scenarios=         | Invalid value for option '--scenarios': expected one of catalog-read, cached-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was ''

@@ -29,8 +29,8 @@ class FootprintCommandTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					--variants floor-loom | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop but was 'floor-loom'
-					--variants nope       | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop but was 'nope'
+					--variants floor-loom | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop, loom-jetty but was 'floor-loom'
+					--variants nope       | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop, loom-jetty but was 'nope'
 					--tasks 0             | --tasks and --per-second must be at least 1
 					--tasks many          | Invalid value for option '--tasks': 'many' is not an int
 					""")

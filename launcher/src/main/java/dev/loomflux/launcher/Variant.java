@@ -33,10 +33,22 @@ public record Variant(String name, String module, String profile, String model, 
 			"event-loop", List.of("-Dreactor.netty.ioWorkerCount=1"));
 
 	/**
+	 * service-loom's code on Jetty instead of Tomcat (module service-loom-jetty): the
+	 * servlet container measured as a choice (docs/comparison.md, "The servlet
+	 * container"); in no default set.
+	 */
+	public static final Variant LOOM_JETTY = new Variant("loom-jetty", "service-loom-jetty", "", "virtual-threads",
+			List.of());
+
+	/**
 	 * service-loom's stack with nothing of the service's own: the least it does for a
 	 * cached product read (docs/comparison.md, "The floors").
 	 */
 	public static final Variant FLOOR_LOOM = new Variant("floor-loom", "floor-loom", "", "virtual-threads", List.of());
+
+	/** floor-loom's code on Jetty: the floor of {@link #LOOM_JETTY}. */
+	public static final Variant FLOOR_LOOM_JETTY = new Variant("floor-loom-jetty", "floor-loom-jetty", "",
+			"virtual-threads", List.of());
 
 	/** service-reactive's stack with nothing of the service's own. */
 	public static final Variant FLOOR_REACTIVE = new Variant("floor-reactive", "floor-reactive", "", "event-loop",
@@ -51,7 +63,7 @@ public record Variant(String name, String module, String profile, String model, 
 
 	/** Every variant there is, by name. */
 	public static final List<Variant> ALL = List.of(LOOM, PLATFORM, REACTIVE, REACTIVE_INLINE, REACTIVE_ONE_LOOP,
-			FLOOR_LOOM, FLOOR_REACTIVE);
+			LOOM_JETTY, FLOOR_LOOM, FLOOR_REACTIVE, FLOOR_LOOM_JETTY);
 
 	/**
 	 * Whether it is a stack's floor rather than a service: it serves only cached product
@@ -63,13 +75,17 @@ public record Variant(String name, String module, String profile, String model, 
 
 	/**
 	 * The floor of this variant's stack (floor-loom for every variant of service-loom,
-	 * floor-reactive for service-reactive's), or the variant itself for a floor.
+	 * floor-loom-jetty for its Jetty build, floor-reactive for service-reactive's), or
+	 * the variant itself for a floor.
 	 */
 	public Variant floorOfItsStack() {
 		if (floor()) {
 			return this;
 		}
-		return this.module.equals(REACTIVE.module()) ? FLOOR_REACTIVE : FLOOR_LOOM;
+		if (this.module.equals(REACTIVE.module())) {
+			return FLOOR_REACTIVE;
+		}
+		return this.module.equals(LOOM_JETTY.module()) ? FLOOR_LOOM_JETTY : FLOOR_LOOM;
 	}
 
 	public static List<String> names() {

@@ -28,10 +28,11 @@ class LauncherTest {
 	}
 
 	@Test
-	void shouldKnowEveryVariantByNameAndCompareAllButTheOneLoopByDefault() {
+	void shouldKnowEveryVariantByNameAndCompareAllButTheOneLoopAndJettyByDefault() {
 		assertThat(Variant.names()).containsExactly("loom", "platform", "reactive", "reactive-inline",
-				"reactive-one-loop", "floor-loom", "floor-reactive");
-		assertThat(Variant.COMPARED).doesNotContain(Variant.REACTIVE_ONE_LOOP);
+				"reactive-one-loop", "loom-jetty", "floor-loom", "floor-reactive", "floor-loom-jetty");
+		assertThat(Variant.COMPARED).doesNotContain(Variant.REACTIVE_ONE_LOOP, Variant.LOOM_JETTY,
+				Variant.FLOOR_LOOM_JETTY);
 		assertThat(Variant.named("reactive-one-loop").flags()).containsExactly("-Dreactor.netty.ioWorkerCount=1");
 		assertThatIllegalArgumentException().isThrownBy(() -> Variant.named("nope")).withMessageContaining("loom");
 	}
@@ -39,7 +40,8 @@ class LauncherTest {
 	@Test
 	void shouldKnowTheFloorOfEachVariantsStack() {
 		assertThat(Variant.ALL.stream().filter(Variant::floor)).containsExactly(Variant.FLOOR_LOOM,
-				Variant.FLOOR_REACTIVE);
+				Variant.FLOOR_REACTIVE, Variant.FLOOR_LOOM_JETTY);
+		assertThat(Variant.LOOM_JETTY.floorOfItsStack()).isEqualTo(Variant.FLOOR_LOOM_JETTY);
 		assertThat(Variant.LOOM.floorOfItsStack()).isEqualTo(Variant.FLOOR_LOOM);
 		assertThat(Variant.PLATFORM.floorOfItsStack()).isEqualTo(Variant.FLOOR_LOOM);
 		assertThat(Variant.REACTIVE.floorOfItsStack()).isEqualTo(Variant.FLOOR_REACTIVE);
