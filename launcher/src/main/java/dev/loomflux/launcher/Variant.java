@@ -74,18 +74,17 @@ public record Variant(String name, String module, String profile, String model, 
 	}
 
 	/**
-	 * The floor of this variant's stack (floor-loom for every variant of service-loom,
-	 * floor-loom-jetty for its Jetty build, floor-reactive for service-reactive's), or
-	 * the variant itself for a floor.
+	 * The floor of this variant's stack, or the variant itself for a floor: each service
+	 * module {@code service-X} has its floor in {@code floor-X} (floor-loom for every
+	 * variant of service-loom, floor-loom-jetty for service-loom-jetty, floor-reactive
+	 * for service-reactive's).
 	 */
 	public Variant floorOfItsStack() {
-		if (floor()) {
-			return this;
-		}
-		if (this.module.equals(REACTIVE.module())) {
-			return FLOOR_REACTIVE;
-		}
-		return this.module.equals(LOOM_JETTY.module()) ? FLOOR_LOOM_JETTY : FLOOR_LOOM;
+		String floorModule = this.module.replaceFirst("^service-", "floor-");
+		return ALL.stream()
+			.filter((variant) -> variant.module().equals(floorModule))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no floor module " + floorModule + " for " + this.name));
 	}
 
 	public static List<String> names() {
