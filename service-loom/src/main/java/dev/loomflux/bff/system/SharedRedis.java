@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
  * a paused test context resumes) and closes when it stops, after the web server has
  * drained its requests.
  * <p>
- * The first attempt is made during start-up, before the web server takes requests, so a
+ * The first attempts are made during start-up, before the web server takes requests, so a
  * service that reports ready has its connection whenever Redis is up. Made in the
  * background only, it opened 0.7-3 s after readiness on a busy machine, and an order
  * placed in between kept its products in the cart (its cleanup found no connection: the
- * likely cause of GracefulShutdownParityTest's one failure in CI). Only when Redis does
- * not answer does the service become ready without it; the attempts then go on in the
- * background.
+ * likely cause of GracefulShutdownParityTest's one failure in CI). One attempt was not
+ * enough either: a cold JVM's first can outlast the 250 ms connect timeout on a busy
+ * machine ({@code bff.redis.start-up-attempts}). Only when Redis answers none of them
+ * does the service become ready without it; the attempts then go on in the background.
  * <p>
  * The same as service-reactive, which cannot use Spring Data's template (it fetches its
  * shared connection under a lock on every command, on the event loop): both services use
@@ -53,9 +54,12 @@ public class SharedRedis implements SmartLifecycle {
 
 	private volatile Thread attempts;
 
-	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties) {
+	private final int startUpAttempts;
+
+	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties, BffProperties bff) {
 		this.factory = factory;
 		this.properties = properties;
+		this.startUpAttempts = bff.redis().startUpAttempts();
 	}
 
 	/** The commands, or empty while the connection has never been opened. */
@@ -79,7 +83,7 @@ public class SharedRedis implements SmartLifecycle {
 	public void start() {
 		RedisClient client = (RedisClient) this.factory.getNativeClient();
 		this.running = true;
-		if (!tryConnect(client)) {
+		if (!openAtStartUp(client)) {
 			this.attempts = Thread.ofVirtual().name("redis-connect").start(() -> {
 				while (pause() && !tryConnect(client)) {
 					// until the connection is open or the application stops
@@ -102,6 +106,16 @@ public class SharedRedis implements SmartLifecycle {
 			this.connection = null;
 			log.info("Redis connection closed");
 		}
+	}
+
+	/** Up to {@code bff.redis.start-up-attempts} attempts, one after the other. */
+	private boolean openAtStartUp(RedisClient client) {
+		for (int attempt = 0; attempt < this.startUpAttempts; attempt++) {
+			if (tryConnect(client)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean tryConnect(RedisClient client) {

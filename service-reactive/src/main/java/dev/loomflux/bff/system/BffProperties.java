@@ -38,8 +38,10 @@ public record BffProperties(String model, Db db, Redis redis, Cache cache, Cart 
 
 	/**
 	 * @param reconnectMaxDelay the longest pause between two reconnection attempts
+	 * @param startUpAttempts how many times start-up tries to open the connection before
+	 * the service becomes ready without it
 	 */
-	public record Redis(Duration reconnectMaxDelay) {
+	public record Redis(Duration reconnectMaxDelay, int startUpAttempts) {
 	}
 
 	/**

@@ -26,13 +26,14 @@ import org.springframework.stereotype.Component;
  * application starts (or a paused test context resumes) and closes when it stops, after
  * the web server has drained its requests.
  * <p>
- * The first attempt is made during start-up, before the web server takes requests, so a
+ * The first attempts are made during start-up, before the web server takes requests, so a
  * service that reports ready has its connection whenever Redis is up. Made in the
  * background only, it opened 0.7-3 s after readiness on a busy machine, and an order
  * placed in between kept its products in the cart (its cleanup found no connection: the
- * likely cause of GracefulShutdownParityTest's one failure in CI). Only when Redis does
- * not answer does the service become ready without it; the attempts then go on in the
- * background.
+ * likely cause of GracefulShutdownParityTest's one failure in CI). One attempt was not
+ * enough either: a cold JVM's first can outlast the 250 ms connect timeout on a busy
+ * machine ({@code bff.redis.start-up-attempts}). Only when Redis answers none of them
+ * does the service become ready without it; the attempts then go on in the background.
  * <p>
  * Why not Spring Data's {@code ReactiveStringRedisTemplate}: it fetches its shared
  * connection under a lock on every command and opens it with a blocking connect on first
@@ -56,9 +57,12 @@ public class SharedRedis implements SmartLifecycle {
 
 	private volatile Disposable attempts;
 
-	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties) {
+	private final int startUpAttempts;
+
+	SharedRedis(LettuceConnectionFactory factory, DataRedisProperties properties, BffProperties bff) {
 		this.factory = factory;
 		this.properties = properties;
+		this.startUpAttempts = bff.redis().startUpAttempts();
 	}
 
 	/** The commands, or empty while the connection has never been opened. */
@@ -80,17 +84,20 @@ public class SharedRedis implements SmartLifecycle {
 
 	/**
 	 * Runs on the thread that starts the application (never an event loop), which may
-	 * wait for the first attempt.
+	 * wait for the first attempts.
 	 */
 	@Override
 	public void start() {
 		RedisClient client = (RedisClient) this.factory.getNativeClient();
 		this.running = true;
 		try {
-			opened(connect(client).block());
+			// up to bff.redis.start-up-attempts attempts, one after the other
+			opened(Mono.defer(() -> connect(client))
+				.doOnError((ex) -> log.debug("Redis not reachable yet: {}", ex.toString()))
+				.retry(this.startUpAttempts - 1L)
+				.block());
 		}
 		catch (RuntimeException ex) {
-			log.debug("Redis not reachable yet: {}", ex.toString());
 			this.attempts = Mono.defer(() -> connect(client))
 				.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY_EVERY)
 					.doBeforeRetry((retry) -> log.debug("Redis not reachable yet: {}", retry.failure().toString())))
