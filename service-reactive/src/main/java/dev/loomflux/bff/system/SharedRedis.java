@@ -92,15 +92,10 @@ public class SharedRedis implements SmartLifecycle {
 		this.running = true;
 		try {
 			// up to bff.redis.start-up-attempts attempts, one after the other
-			opened(Mono.defer(() -> connect(client))
-				.doOnError((ex) -> log.debug("Redis not reachable yet: {}", ex.toString()))
-				.retry(this.startUpAttempts - 1L)
-				.block());
+			opened(connect(client).retry(this.startUpAttempts - 1L).block());
 		}
 		catch (RuntimeException ex) {
-			this.attempts = Mono.defer(() -> connect(client))
-				.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY_EVERY)
-					.doBeforeRetry((retry) -> log.debug("Redis not reachable yet: {}", retry.failure().toString())))
+			this.attempts = connect(client).retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY_EVERY))
 				.delaySubscription(RETRY_EVERY)
 				.subscribe(this::opened);
 		}
@@ -122,8 +117,13 @@ public class SharedRedis implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * One attempt per subscription (each retry resubscribes and so connects anew), its
+	 * failure logged at debug.
+	 */
 	private Mono<StatefulRedisConnection<String, String>> connect(RedisClient client) {
-		return Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, RedisUris.of(this.properties)));
+		return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, RedisUris.of(this.properties)))
+			.doOnError((ex) -> log.debug("Redis not reachable yet: {}", ex.toString()));
 	}
 
 	private void opened(StatefulRedisConnection<String, String> connection) {
