@@ -10,7 +10,8 @@
 #   --variants A,B       some of the variants below (default: the profile's: loom and reactive for smoke,
 #                        those and the two floors for quick, all but reactive-one-loop and the Jetty builds
 #                        (loom-jetty, floor-loom-jetty) for full; a floor runs only cached-read)
-#   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile)
+#   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile; full
+#                        has no cached-read, so it starts no floor)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)
 #   --results DIR        folder under which each run gets one (default: results)
@@ -37,7 +38,7 @@ variants=(loom platform reactive reactive-inline reactive-one-loop loom-jetty fl
 scenarios() { sed -n '/^scenarios:/,$s/^  \([a-z0-9-]*\):.*/\1/p' "comparison/src/main/resources/profiles/$1.yaml"; }
 
 usage() {
-  sed -n '2,23s/^# \{0,1\}//p' "$0"
+  sed -n '2,24s/^# \{0,1\}//p' "$0"
   echo "variants:  ${variants[*]}"
   echo "scenarios: $(scenarios quick | xargs)"
 }

@@ -218,7 +218,8 @@ public final class CompareCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Every profile has the same scenarios (ProfileTest): the help lists the default's.
+	 * The default profile's scenarios, which the help lists: every profile has them
+	 * (ProfileTest), but for full, which leaves out the floors' cached-read.
 	 */
 	static final class ScenarioNames implements Iterable<String> {
 

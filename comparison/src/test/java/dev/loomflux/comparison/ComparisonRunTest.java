@@ -35,7 +35,7 @@ class ComparisonRunTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "smoke", "quick", "full" })
+	@ValueSource(strings = { "smoke", "quick" })
 	void shouldRunEveryScenarioWithEveryServiceAndOnlyTheCachedReadsWithTheFloors(String name) throws Exception {
 		Profile profile = Profile.load(name);
 		List<String> scenarios = List.copyOf(profile.scenarios().keySet());
@@ -47,6 +47,17 @@ class ComparisonRunTest {
 		assertThat(run.scenariosOf(Variant.FLOOR_LOOM)).containsExactly("cached-read");
 		assertThat(run.scenariosOf(Variant.FLOOR_REACTIVE)).containsExactly("cached-read");
 		assertThat(profile.scenarios().get("cached-read").simulation()).isEqualTo("CachedReadSimulation");
+	}
+
+	@Test
+	void shouldStartNoFloorInAFullRun() throws Exception {
+		Profile profile = Profile.load("full");
+		List<String> scenarios = List.copyOf(profile.scenarios().keySet());
+		ComparisonRun run = new ComparisonRun("full", profile, null, Variant.COMPARED, scenarios, null, null, null);
+
+		assertThat(run.scenariosOf(Variant.LOOM)).isEqualTo(scenarios);
+		assertThat(run.scenariosOf(Variant.FLOOR_LOOM)).isEmpty();
+		assertThat(run.scenariosOf(Variant.FLOOR_REACTIVE)).isEmpty();
 	}
 
 	@Test
