@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.figures.Knee;
+import dev.loomflux.comparison.figures.Spread;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
@@ -32,6 +33,9 @@ import dev.loomflux.comparison.scenario.Scenarios;
  * recorded.
  */
 public final class Replication {
+
+	/** The efficiency figure ({@code figures.Efficiency}) compared across the runs. */
+	private static final String CPU_PER_REQUEST = "cpuMicrosPerRequest";
 
 	private final Results first;
 
@@ -76,6 +80,21 @@ public final class Replication {
 			Double a = this.first.median().rate();
 			Double b = this.second.median().rate();
 			return (a != null && b != null && Math.max(a, b) > 0) ? Math.abs(a - b) / Math.max(a, b) : null;
+		}
+
+	}
+
+	/**
+	 * One scenario's CPU time per successful request at its efficiency rate for one
+	 * variant in each run, across that run's repeats; null where a run did not measure
+	 * it.
+	 */
+	public record CostPair(String scenario, String variant, Spread first, Spread second) {
+
+		/** Run 2's median over run 1's, null unless both were measured. */
+		public Double ratio() {
+			return (this.first != null && this.second != null && this.first.median() > 0)
+					? this.second.median() / this.first.median() : null;
 		}
 
 	}
@@ -145,10 +164,8 @@ public final class Replication {
 
 	/** Every scenario with a knee that either run has, for every variant either ran. */
 	public List<KneePair> knees() {
-		Set<String> scenarios = new LinkedHashSet<>(this.first.scenarioNames());
-		scenarios.addAll(this.second.scenarioNames());
-		Set<String> variants = new LinkedHashSet<>(this.first.variantNames());
-		variants.addAll(this.second.variantNames());
+		Set<String> scenarios = union(Results::scenarioNames);
+		Set<String> variants = union(Results::variantNames);
 		Evidence inFirst = new Evidence(this.first);
 		Evidence inSecond = new Evidence(this.second);
 		List<KneePair> pairs = new ArrayList<>();
@@ -166,6 +183,33 @@ public final class Replication {
 			}
 		}
 		return pairs;
+	}
+
+	/**
+	 * Every scenario and variant with a CPU cost per request in either run: the figure
+	 * steal cannot inflate (docs/comparison.md, "Efficiency"), so when it moves between
+	 * the runs the same way for every variant, the machine changed between them.
+	 */
+	public List<CostPair> costs() {
+		Evidence inFirst = new Evidence(this.first);
+		Evidence inSecond = new Evidence(this.second);
+		List<CostPair> pairs = new ArrayList<>();
+		for (String scenario : union(Results::scenarioNames)) {
+			for (String variant : union(Results::variantNames)) {
+				Spread a = inFirst.runFigure(scenario, variant, CPU_PER_REQUEST);
+				Spread b = inSecond.runFigure(scenario, variant, CPU_PER_REQUEST);
+				if (a != null || b != null) {
+					pairs.add(new CostPair(scenario, variant, a, b));
+				}
+			}
+		}
+		return pairs;
+	}
+
+	private Set<String> union(Function<Results, List<String>> names) {
+		Set<String> union = new LinkedHashSet<>(names.apply(this.first));
+		union.addAll(names.apply(this.second));
+		return union;
 	}
 
 	/**
@@ -273,7 +317,30 @@ public final class Replication {
 				})
 				.append(" |\n");
 		}
+		md.append("\n## CPU per request at each scenario's efficiency rate\n\n"
+				+ "The service's CPU time per successful request at a fixed rate below the knees, median (min..max) "
+				+ "of each run's repeats: steal cannot inflate it, so where it moves between the runs (or between "
+				+ "a run's repeats) the same way for every variant, the machine changed, and the knees move with "
+				+ "it.\n\n| scenario | variant | run 1 | run 2 | run 2 / run 1 |\n|---|---|---|---|---|\n");
+		for (CostPair cost : costs()) {
+			md.append("| ")
+				.append(cost.scenario())
+				.append(" | ")
+				.append(cost.variant())
+				.append(" | ")
+				.append(Spread.format(cost.first(), Format::micros))
+				.append(" | ")
+				.append(Spread.format(cost.second(), Format::micros))
+				.append(" | ")
+				.append(Format.orNotMeasured(cost.ratio(), Replication::times))
+				.append(" |\n");
+		}
 		return md.toString();
+	}
+
+	/** Finer than {@link Format#ratio}: a machine that drifts does so by 5-30 %. */
+	private static String times(double ratio) {
+		return String.format(java.util.Locale.ROOT, "%.2fx", ratio);
 	}
 
 	private static void row(StringBuilder md, String name, String first, String second) {

@@ -56,7 +56,9 @@ class ReplicationTest {
 		assertThat(replication.knees()).hasSize(12)
 			.allMatch((knee) -> knee.agreement() != Agreement.DISAGREE)
 			.anyMatch((knee) -> knee.agreement() == Agreement.AGREE);
-		assertThat(replication.markdown("a", "b")).contains("## Verdicts: 14 of 14 the same", "| C8 |");
+		assertThat(replication.costs()).isNotEmpty().allSatisfy((cost) -> assertThat(cost.ratio()).isEqualTo(1.0));
+		assertThat(replication.markdown("a", "b")).contains("## Verdicts: 14 of 14 the same", "| C8 |",
+				"| home-fanout | loom | ", "| 1.00x |");
 	}
 
 	@Test
