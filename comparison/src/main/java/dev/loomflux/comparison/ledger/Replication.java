@@ -13,6 +13,7 @@ import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.figures.Spread;
+import dev.loomflux.comparison.results.Calibration;
 import dev.loomflux.comparison.results.ClaimVerdict;
 import dev.loomflux.comparison.results.Manifest;
 import dev.loomflux.comparison.results.Results;
@@ -41,9 +42,15 @@ public final class Replication {
 
 	private final Results second;
 
+	private final Evidence inFirst;
+
+	private final Evidence inSecond;
+
 	private Replication(Results first, Results second) {
 		this.first = first;
 		this.second = second;
+		this.inFirst = new Evidence(first);
+		this.inSecond = new Evidence(second);
 	}
 
 	public static Replication of(Results first, Results second) {
@@ -124,10 +131,9 @@ public final class Replication {
 			int byLoadGenerator = (int) steps.stream()
 				.filter((step) -> step.loadGenerator() != null && step.loadGenerator().problem() != null)
 				.count();
-			int byInterference = (int) steps.stream()
-				.filter((step) -> step.loadGenerator() == null || step.loadGenerator().problem() == null)
-				.filter((step) -> step.interference() != null && step.interference().problem() != null)
-				.count();
+			// Step#invalidReason names the load generator first, the machine otherwise
+			int byInterference = (int) steps.stream().filter((step) -> step.invalidReason() != null).count()
+					- byLoadGenerator;
 			int recorded = (int) steps.stream()
 				.filter((step) -> step.interference() != null || step.loadGenerator() != null)
 				.count();
@@ -166,16 +172,14 @@ public final class Replication {
 	public List<KneePair> knees() {
 		Set<String> scenarios = union(Results::scenarioNames);
 		Set<String> variants = union(Results::variantNames);
-		Evidence inFirst = new Evidence(this.first);
-		Evidence inSecond = new Evidence(this.second);
 		List<KneePair> pairs = new ArrayList<>();
 		for (String scenario : scenarios) {
 			if (Scenarios.named(scenario).p99ObjectiveMs().isEmpty()) {
 				continue;
 			}
 			for (String variant : variants) {
-				Knee.Summary a = KneeComparison.knee(inFirst, scenario, variant);
-				Knee.Summary b = KneeComparison.knee(inSecond, scenario, variant);
+				Knee.Summary a = KneeComparison.knee(this.inFirst, scenario, variant);
+				Knee.Summary b = KneeComparison.knee(this.inSecond, scenario, variant);
 				if (a.repeats() == 0 && b.repeats() == 0) {
 					continue;
 				}
@@ -191,13 +195,11 @@ public final class Replication {
 	 * the runs the same way for every variant, the machine changed between them.
 	 */
 	public List<CostPair> costs() {
-		Evidence inFirst = new Evidence(this.first);
-		Evidence inSecond = new Evidence(this.second);
 		List<CostPair> pairs = new ArrayList<>();
 		for (String scenario : union(Results::scenarioNames)) {
 			for (String variant : union(Results::variantNames)) {
-				Spread a = inFirst.runFigure(scenario, variant, CPU_PER_REQUEST);
-				Spread b = inSecond.runFigure(scenario, variant, CPU_PER_REQUEST);
+				Spread a = this.inFirst.runFigure(scenario, variant, CPU_PER_REQUEST);
+				Spread b = this.inSecond.runFigure(scenario, variant, CPU_PER_REQUEST);
 				if (a != null || b != null) {
 					pairs.add(new CostPair(scenario, variant, a, b));
 				}
@@ -245,8 +247,8 @@ public final class Replication {
 				b.profile() + " (" + b.repeats() + " repeats)");
 		row(md, "commit", commit(a), commit(b));
 		row(md, "started", a.startedAt(), b.startedAt());
-		row(md, "lasted", Format.orNotMeasured(a.durationSeconds(), Replication::minutes),
-				Format.orNotMeasured(b.durationSeconds(), Replication::minutes));
+		row(md, "lasted", Format.orNotMeasured(a.durationSeconds(), Format::seconds),
+				Format.orNotMeasured(b.durationSeconds(), Format::seconds));
 		row(md, "machine", machine(a), machine(b));
 		row(md, "kernel path at the start", calibration(a.calibration()), calibration(b.calibration()));
 		row(md, "kernel path at the end", calibration(a.calibrationAtEnd()), calibration(b.calibrationAtEnd()));
@@ -353,20 +355,13 @@ public final class Replication {
 				+ (manifest.gitDirty() ? " with uncommitted changes" : "");
 	}
 
-	private static String minutes(double seconds) {
-		return String.format(java.util.Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);
-	}
-
 	private static String machine(Manifest manifest) {
 		return manifest.cpuModel() + ", " + manifest.cores() + " cores; service on CPU(s) " + manifest.serviceCpus()
 				+ ", load on " + manifest.loadCpus();
 	}
 
-	private static String calibration(dev.loomflux.comparison.results.Calibration calibration) {
-		return (calibration != null) ? Format.orNotMeasured(calibration.loopbackWithinLoadCpusMicros(), Format::micros)
-				+ " within the load CPU(s), "
-				+ Format.orNotMeasured(calibration.loopbackToServiceCpusMicros(), Format::micros) + " to the service's"
-				: Format.NOT_MEASURED;
+	private static String calibration(Calibration calibration) {
+		return (calibration != null) ? calibration.text() : Format.NOT_MEASURED;
 	}
 
 	private static String invalid(Conditions conditions) {
