@@ -11,7 +11,7 @@
 #                        those and the two floors for quick, all but reactive-one-loop and the Jetty builds
 #                        (loom-jetty, floor-loom-jetty) for full; a floor runs only cached-read)
 #   --scenarios X,Y      some of the scenarios below (default: every scenario of the profile; full
-#                        has no cached-read, so it starts no floor)
+#                        has neither cached-read, so it starts no floor, nor orders, no claim's)
 #   --service-cpus LIST  taskset CPU list for the service (default: 1)
 #   --load-cpus LIST     taskset CPU list for Gatling and the stub (default: 0)
 #   --results DIR        folder under which each run gets one (default: results)

@@ -219,7 +219,7 @@ public final class CompareCommand implements Callable<Integer> {
 
 	/**
 	 * The default profile's scenarios, which the help lists: every profile has them
-	 * (ProfileTest), but for full, which leaves out the floors' cached-read.
+	 * (ProfileTest), but for full, which leaves out the floors' cached-read and orders.
 	 */
 	static final class ScenarioNames implements Iterable<String> {
 

@@ -43,7 +43,7 @@ class CompareCommandTest {
 			textBlock = """
 					--variants loom,nope | Invalid value for option '--variants': expected one of loom, platform, reactive, reactive-inline, reactive-one-loop, loom-jetty, floor-loom, floor-reactive, floor-loom-jetty but was 'nope'
 					--profile fast       | Invalid value for option '--profile': expected one of smoke, quick, full but was 'fast'
-					--profile=full --scenarios orders,nope | Invalid value for option '--scenarios': expected one of catalog-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was 'nope'
+					--profile=full --scenarios mixed,nope | Invalid value for option '--scenarios': expected one of catalog-read, home-fanout, concurrency-sweep, cpu-neighbour, mixed, connections but was 'nope'
 					--scenarios=         | Invalid value for option '--scenarios': expected one of catalog-read, cached-read, home-fanout, concurrency-sweep, cpu-neighbour, orders, mixed, connections but was ''
 					--bogus              | Unknown option: '--bogus'
 					--profile            | Missing required parameter for option '--profile' (<profile>)

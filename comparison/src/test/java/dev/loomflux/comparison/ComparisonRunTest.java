@@ -63,11 +63,11 @@ class ComparisonRunTest {
 	@Test
 	void shouldStartNoFloorForARunWithoutTheCachedReads() throws Exception {
 		Profile profile = Profile.load("full");
-		ComparisonRun run = new ComparisonRun("full", profile, null, Variant.COMPARED, List.of("home-fanout", "orders"),
+		ComparisonRun run = new ComparisonRun("full", profile, null, Variant.COMPARED, List.of("home-fanout", "mixed"),
 				null, null, null);
 
 		assertThat(run.scenariosOf(Variant.FLOOR_LOOM)).isEmpty();
-		assertThat(run.scenariosOf(Variant.LOOM)).containsExactly("home-fanout", "orders");
+		assertThat(run.scenariosOf(Variant.LOOM)).containsExactly("home-fanout", "mixed");
 	}
 
 }

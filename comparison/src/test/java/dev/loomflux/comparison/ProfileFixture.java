@@ -1,7 +1,9 @@
 package dev.loomflux.comparison;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The scenarios of the profiles, for tests in other packages (Profile is this package's).
@@ -11,8 +13,15 @@ public final class ProfileFixture {
 	private ProfileFixture() {
 	}
 
+	/**
+	 * Every scenario some profile runs, each once, in the order the profiles list them.
+	 */
 	public static List<String> scenarioNames() throws IOException {
-		return List.copyOf(Profile.load("full").scenarios().keySet());
+		Set<String> names = new LinkedHashSet<>();
+		for (String profile : Profile.NAMES) {
+			names.addAll(Profile.load(profile).scenarios().keySet());
+		}
+		return List.copyOf(names);
 	}
 
 }
