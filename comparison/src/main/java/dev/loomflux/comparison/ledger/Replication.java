@@ -38,6 +38,15 @@ public final class Replication {
 	/** The efficiency figure ({@code figures.Efficiency}) compared across the runs. */
 	private static final String CPU_PER_REQUEST = "cpuMicrosPerRequest";
 
+	/**
+	 * PostgreSQL's and Redis's CPU per request at the same step: other processes' cost of
+	 * the same work, which moves with the machine, not with the service.
+	 */
+	private static final String DATABASE_CPU_PER_REQUEST = "databaseCpuMicrosPerRequest";
+
+	/** The heap the service allocated per request there: the work it did. */
+	private static final String ALLOCATED_PER_REQUEST = "allocatedBytesPerRequest";
+
 	private final Results first;
 
 	private final Results second;
@@ -94,16 +103,23 @@ public final class Replication {
 	/**
 	 * One scenario's CPU time per successful request at its efficiency rate for one
 	 * variant in each run, across that run's repeats; null where a run did not measure
-	 * it.
+	 * it. Beside it, run 2's median over run 1's of two figures from the same step that
+	 * tell why it moved: the heap the service allocated per request (the same work if it
+	 * did not move) and the databases' CPU per request (if it moved the same way, the
+	 * machine did); each null unless both runs measured it.
 	 */
-	public record CostPair(String scenario, String variant, Spread first, Spread second) {
+	public record CostPair(String scenario, String variant, Spread first, Spread second, Double databaseRatio,
+			Double allocationRatio) {
 
 		/** Run 2's median over run 1's, null unless both were measured. */
 		public Double ratio() {
-			return (this.first != null && this.second != null && this.first.median() > 0)
-					? this.second.median() / this.first.median() : null;
+			return Replication.ratio(this.first, this.second);
 		}
 
+	}
+
+	private static Double ratio(Spread first, Spread second) {
+		return (first != null && second != null && first.median() > 0) ? second.median() / first.median() : null;
 	}
 
 	/**
@@ -201,11 +217,18 @@ public final class Replication {
 				Spread a = this.inFirst.runFigure(scenario, variant, CPU_PER_REQUEST);
 				Spread b = this.inSecond.runFigure(scenario, variant, CPU_PER_REQUEST);
 				if (a != null || b != null) {
-					pairs.add(new CostPair(scenario, variant, a, b));
+					pairs
+						.add(new CostPair(scenario, variant, a, b, ratioOf(scenario, variant, DATABASE_CPU_PER_REQUEST),
+								ratioOf(scenario, variant, ALLOCATED_PER_REQUEST)));
 				}
 			}
 		}
 		return pairs;
+	}
+
+	private Double ratioOf(String scenario, String variant, String figure) {
+		return ratio(this.inFirst.runFigure(scenario, variant, figure),
+				this.inSecond.runFigure(scenario, variant, figure));
 	}
 
 	private Set<String> union(Function<Results, List<String>> names) {
@@ -323,7 +346,11 @@ public final class Replication {
 				+ "The service's CPU time per successful request at a fixed rate below the knees, median (min..max) "
 				+ "of each run's repeats: steal cannot inflate it, so where it moves between the runs (or between "
 				+ "a run's repeats) the same way for every variant, the machine changed, and the knees move with "
-				+ "it.\n\n| scenario | variant | run 1 | run 2 | run 2 / run 1 |\n|---|---|---|---|---|\n");
+				+ "it. Two figures of the same step say which: the heap the service allocated per request (if it "
+				+ "stayed, the service did the same work) and PostgreSQL's and Redis's CPU per request (if it moved "
+				+ "with the service's, so did the machine), each as run 2's median over run 1's.\n\n"
+				+ "| scenario | variant | run 1 | run 2 | run 2 / run 1 | allocated, run 2 / run 1 "
+				+ "| databases' CPU, run 2 / run 1 |\n|---|---|---|---|---|---|---|\n");
 		for (CostPair cost : costs()) {
 			md.append("| ")
 				.append(cost.scenario())
@@ -335,6 +362,10 @@ public final class Replication {
 				.append(Spread.format(cost.second(), Format::micros))
 				.append(" | ")
 				.append(Format.orNotMeasured(cost.ratio(), Replication::times))
+				.append(" | ")
+				.append(Format.orNotMeasured(cost.allocationRatio(), Replication::times))
+				.append(" | ")
+				.append(Format.orNotMeasured(cost.databaseRatio(), Replication::times))
 				.append(" |\n");
 		}
 		return md.toString();

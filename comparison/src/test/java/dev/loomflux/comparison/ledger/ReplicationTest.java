@@ -56,9 +56,18 @@ class ReplicationTest {
 		assertThat(replication.knees()).hasSize(12)
 			.allMatch((knee) -> knee.agreement() != Agreement.DISAGREE)
 			.anyMatch((knee) -> knee.agreement() == Agreement.AGREE);
-		assertThat(replication.costs()).isNotEmpty().allSatisfy((cost) -> assertThat(cost.ratio()).isEqualTo(1.0));
+		assertThat(replication.costs()).isNotEmpty().allSatisfy((cost) -> {
+			assertThat(cost.ratio()).isEqualTo(1.0);
+			assertThat(cost.databaseRatio()).isEqualTo(1.0);
+		});
+		// that run measured the heap allocated per request for some scenarios and
+		// variants
+		// only
+		assertThat(replication.costs()).extracting(Replication.CostPair::allocationRatio)
+			.containsOnly(1.0, null)
+			.contains(1.0);
 		assertThat(replication.markdown("a", "b")).contains("## Verdicts: 14 of 14 the same", "| C8 |",
-				"| home-fanout | loom | ", "| 1.00x |");
+				"| home-fanout | loom | ", "| 1.00x | 1.00x | 1.00x |");
 	}
 
 	@Test
