@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.loomflux.comparison.figures.Efficiency;
+import dev.loomflux.comparison.figures.Knee;
 import dev.loomflux.comparison.metrics.BaseMemory;
 import dev.loomflux.comparison.metrics.InterferenceMeter;
 import dev.loomflux.comparison.metrics.MachineSample;
@@ -53,6 +54,14 @@ import dev.loomflux.launcher.Variant;
 final class ComparisonRun {
 
 	static final String LOAD_GENERATOR_WARMUP = "load generator warm-up";
+
+	/**
+	 * A run's figures: how often the knee search warmed the service up again after a step
+	 * in which its JIT recompiled, and the rounds that took.
+	 */
+	static final String WARMUPS_AFTER_COMPILING = "warmupsAfterCompiling";
+
+	static final String WARMUP_ROUNDS_AFTER_COMPILING = "warmupRoundsAfterCompiling";
 
 	/**
 	 * Each Gatling run opens its connections to the service and starts a new engine in
@@ -361,6 +370,8 @@ final class ComparisonRun {
 			// compilations in the first seconds of catalog-read)
 			int leadIn = this.simulationsRun.add(scenario.simulation()) ? this.profile.warmup().firstLeadInSeconds()
 					: LOAD_GENERATOR_WARMUP_SECONDS;
+			// the steps start from a collected heap, as each extra step does
+			startClean(service);
 			Plan plan = new Plan(name, service.baseUrl(), scenario.injection(),
 					withLoadGeneratorWarmup(scenario, leadIn), scenario.parameters(),
 					runFolder.resolve("latency.json").toAbsolutePath().toString());
@@ -379,11 +390,13 @@ final class ComparisonRun {
 			// a run the recorder stopped (the service fell behind) ended in a failing
 			// step, which is where a ladder that doubles usually ends: the boundary below
 			// it is what the knee search is for
+			Map<String, Double> searchFigures = new java.util.LinkedHashMap<>();
 			if (service.isAlive()) {
 				steps = refineKnee(type, scenario, steps, plan, runFolder, service,
-						variant.name() + " " + name + " #" + repeat, progress);
+						variant.name() + " " + name + " #" + repeat, progress, searchFigures);
 			}
 			Map<String, Double> figures = new java.util.LinkedHashMap<>(type.derive(steps));
+			figures.putAll(searchFigures);
 			figures.putAll(warmupFigures(warmup, this.profile.warmup().steadyRounds()));
 			figures.putAll(Efficiency.of(steps, scenario.efficiencyRate()));
 			// how long the service took to go quiet after what ran before
@@ -418,7 +431,8 @@ final class ComparisonRun {
 	 * under its label ("refine 1400 req/s", "confirm 1200 req/s", "rerun 2000 req/s").
 	 */
 	private List<Step> refineKnee(Scenario type, Profile.Scenario scenario, List<Step> planned, Plan plan,
-			Path runFolder, ServiceUnderTest service, String description, Progress progress) throws Exception {
+			Path runFolder, ServiceUnderTest service, String description, Progress progress,
+			Map<String, Double> figures) throws Exception {
 		if (type.p99ObjectiveMs().isEmpty()
 				|| scenario.steps().stream().anyMatch((step) -> step.offeredRate() == null)) {
 			return planned;
@@ -428,8 +442,23 @@ final class ComparisonRun {
 		List<Step> steps = new ArrayList<>(planned);
 		for (java.util.Optional<Plan.Step> next = search.next(steps); next.isPresent(); next = search.next(steps)) {
 			Plan.Step extra = next.get();
-			// a failed step leaves a backlog the next one must not measure
-			service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
+			Step last = steps.getLast();
+			if (recompiled(last)) {
+				// an overload deoptimizes what its failures reach, and the JIT recompiles
+				// it under the next step's load: on an AMD EPYC VM it took 21-29 % of
+				// loom's core in the refinements after home-fanout's collapse, which
+				// failed at rates the other repeat passed (docs/claims.md#the-knee)
+				Warmup.Outcome again = warmUp(service, type.warmupMix(), this.profile.warmup().scenarioMaxSeconds());
+				figures.merge(WARMUPS_AFTER_COMPILING, 1.0, Double::sum);
+				figures.merge(WARMUP_ROUNDS_AFTER_COMPILING, (double) again.rounds().size(), Double::sum);
+				progress.say(
+						"%s: warmed up again after %s (the JIT took %.0f %% of the core there): %s after %d rounds",
+						description, last.label(), 100 * last.server().jitShare(),
+						again.steady() ? "steady" : "NOT steady", again.rounds().size());
+			}
+			// a failed step leaves a backlog and a heap full of its requests, which the
+			// next one must not measure
+			startClean(service);
 			progress.say("%s: %s", description, extra.label());
 			// the lead-in at the lowest rate, as in the planned run, so the service meets
 			// the extra step with its connections open and without a backlog
@@ -456,6 +485,26 @@ final class ComparisonRun {
 			steps.addAll(measured);
 		}
 		return steps;
+	}
+
+	/**
+	 * Whether the JIT took more of the service's core in {@code step} than a spoiled
+	 * reading allows ({@link Knee#MAX_JIT_SHARE}): it was recompiling, and goes on doing
+	 * so under the next load unless warmed up first.
+	 */
+	private static boolean recompiled(Step step) {
+		return step.server() != null && step.server().jitShare() != null
+				&& step.server().jitShare() > Knee.MAX_JIT_SHARE;
+	}
+
+	/**
+	 * Before measured steps: the service's heap collected in full
+	 * ({@link ServiceUnderTest#collectHeap}), then its CPU quiet (the collection and any
+	 * backlog done).
+	 */
+	private void startClean(ServiceUnderTest service) throws InterruptedException {
+		service.collectHeap();
+		service.awaitQuiet(this.settings.serviceCores(), QUIET_CPU_SHARE, QUIET_LIMIT);
 	}
 
 	/**

@@ -12,14 +12,15 @@ import dev.loomflux.gatling.Plan;
  * What to run after a scenario's planned steps to pin its knee down
  * (docs/claims.md#the-knee): first, once, a rate where the walk ended on spoiled readings
  * alone (the machine interfered, or the step failed while the JIT compiled:
- * {@link Knee.Result#rerun()}); then the first failure F again when one reading of it
- * would end a walk that went on passing above it, or when F is the lowest step (a single
- * long GC pause fails a short step at any rate); then, while the last pass P and F are
- * further apart than {@link Profile.Refine#gap()} of P, one open step halfway between
- * them; then, once, P again to confirm it. A rate whose readings tie (one pass, one
- * failure) is read a third time, and the majority decides ({@link Knee}); a tie left when
- * the steps run out counts as a failure. At most {@link Profile.Refine#maxSteps()} extra
- * steps per scenario run.
+ * {@link Knee.Result#rerun()}), unless a rate halfway between it and the last pass is
+ * still to be read (the bisection below comes first); then the first failure F again when
+ * one reading of it would end a walk that went on passing above it, or when F is the
+ * lowest step (a single long GC pause fails a short step at any rate); then, while the
+ * last pass P and F are further apart than {@link Profile.Refine#gap()} of P, one open
+ * step halfway between them; then, once, P again to confirm it. A rate whose readings tie
+ * (one pass, one failure) is read a third time, and the majority decides ({@link Knee});
+ * a tie left when the steps run out counts as a failure. At most
+ * {@link Profile.Refine#maxSteps()} extra steps per scenario run.
  */
 final class KneeSearch {
 
@@ -62,7 +63,11 @@ final class KneeSearch {
 			return Optional.empty();
 		}
 		Knee.Result knee = Knee.of(steps, this.p99ObjectiveMs);
-		if (knee.rerun() != null && readings(steps, knee.rerun()) == 1) {
+		// a spoiled failure far above the last pass is not read again before the
+		// bisection has probed below it: an overload spoils itself (its failures make the
+		// JIT recompile and leave the collector work), and re-reading 1,600 req/s after a
+		// pass at 800 spent the steps the boundary needed
+		if (knee.rerun() != null && readings(steps, knee.rerun()) == 1 && middle(knee) == null) {
 			return Optional.of(step(RERUN, knee.rerun()));
 		}
 		if (knee.kind() == Knee.Kind.REACHED || knee.kind() == Knee.Kind.BELOW_LOWEST) {
@@ -81,9 +86,8 @@ final class KneeSearch {
 			return Optional.empty();
 		}
 		double pass = knee.rate();
-		double fail = knee.failedRate();
-		double middle = Math.round((pass + fail) / 2);
-		if (knee.resolution() > this.refine.gap() && middle > pass && middle < fail) {
+		Double middle = middle(knee);
+		if (middle != null) {
 			return Optional.of(step(REFINE, middle));
 		}
 		if (breaksTie(Knee.readingsAt(steps, pass, this.p99ObjectiveMs))) {
@@ -95,6 +99,20 @@ final class KneeSearch {
 			return Optional.of(step(CONFIRM, pass));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The rate halfway between a reached knee's last pass and first failure while they
+	 * are further apart than {@link Profile.Refine#gap()} of the pass; null when they are
+	 * not, or the knee has no such boundary.
+	 */
+	private Double middle(Knee.Result knee) {
+		if (knee.kind() != Knee.Kind.REACHED) {
+			return null;
+		}
+		double middle = Math.round((knee.rate() + knee.failedRate()) / 2);
+		boolean between = middle > knee.rate() && middle < knee.failedRate();
+		return (knee.resolution() > this.refine.gap() && between) ? middle : null;
 	}
 
 	private static boolean breaksTie(Knee.Readings readings) {

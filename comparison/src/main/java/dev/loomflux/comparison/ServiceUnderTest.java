@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.loomflux.comparison.metrics.Jcmd;
 import dev.loomflux.comparison.metrics.JfrSampler;
 import dev.loomflux.comparison.metrics.MetricsScraper;
 import dev.loomflux.comparison.metrics.ProcStat;
@@ -124,6 +125,21 @@ final class ServiceUnderTest implements AutoCloseable {
 		return (this.metrics != null)
 				? awaitQuiet(() -> MetricsScraper.once(this.metrics, -1).cpuTicks(), 1, idleShare, limit)
 				: Duration.ZERO;
+	}
+
+	/**
+	 * Collects the service's whole heap ({@code jcmd PID GC.run}), so that what a step
+	 * measures does not depend on the garbage the steps before it left: an overloaded
+	 * step's requests, held in flight through young collections, reach the old generation
+	 * and stay there until a concurrent cycle. In a loom-only run on a 2-core AMD EPYC
+	 * VM, loom's old generation grew from 180 to 850 MiB during home-fanout's failing 800
+	 * and 1,600 req/s steps, and the extra steps right after them paused 0.26-0.96 s of
+	 * their 3 s (docs/claims.md#the-knee). Nothing happens to a service someone else
+	 * started (no process to attach to).
+	 * @return whether the heap was collected
+	 */
+	boolean collectHeap() {
+		return local() && Jcmd.run(pid(), "GC.run") != null;
 	}
 
 	/**
