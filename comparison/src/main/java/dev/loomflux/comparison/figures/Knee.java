@@ -35,11 +35,13 @@ import dev.loomflux.comparison.results.Step;
  * objective while the service's JIT compiler took over {@value #MAX_JIT_SHARE} of its
  * core(s) (a step after an overloaded one, read while the JIT recompiled what the
  * overload deoptimized) or its GC pauses over {@value #MAX_GC_PAUSE_SHARE} of the step
- * (read while the collector cleared what the overload left). A rate with a clean reading
- * is judged on its clean readings alone; a rate read only spoiled is worth reading again
- * ({@link Result#rerun()}, which {@code KneeSearch} does once). Failures read while
- * compiling, with no clean reading beside them, still count as failures: the lower knee,
- * with a note.
+ * (read while the collector cleared what the overload left), or when its load generator
+ * sent so late that on time it might have met it ({@link #lateSender}). A rate with a
+ * clean reading is judged on its clean readings alone; a rate read only spoiled is worth
+ * reading again ({@link Result#rerun()}, which {@code KneeSearch} does once). Failures
+ * read while compiling, with no clean reading beside them, still count as failures: the
+ * lower knee, with a note; failures read late only end the walk as a load generator
+ * limit.
  */
 public final class Knee {
 
@@ -124,7 +126,7 @@ public final class Knee {
 					.findFirst()
 					.orElse(null);
 				if (late != null) {
-					return limitedBy(late, lateSender(late, p99ObjectiveMs), knee, lowest);
+					return limitedBy(late, lateSender(late, p99ObjectiveMs), knee, lowest).withRerun(rerun);
 				}
 				double failed = atRate.getFirst().offeredRate();
 				if (passed > 0) {
@@ -194,14 +196,24 @@ public final class Knee {
 	 * Why a reading does not show the service as it is, or null: the machine interfered
 	 * with it ({@code InterferenceMeter}), or it missed the objective while the JIT took
 	 * over {@value #MAX_JIT_SHARE} of the service's core(s) or GC pauses over
-	 * {@value #MAX_GC_PAUSE_SHARE} of the step. A load generator that fell behind is not
-	 * a spoiled reading: it would fall behind again.
+	 * {@value #MAX_GC_PAUSE_SHARE} of the step, or it may have missed it because its load
+	 * generator sent late ({@link #lateSender}): the generator shares its core with the
+	 * stub and, on 2 cores, with the databases a saturated service core pushes over, and
+	 * on time again it shows the service. A load generator that fell behind its schedule
+	 * (an invalid step) is not a spoiled reading: it would fall behind again.
 	 */
 	static String spoiled(Step step, double p99ObjectiveMs) {
 		if (step.interference() != null && step.interference().problem() != null) {
 			return step.interference().problem();
 		}
-		if (!Boolean.FALSE.equals(meets(step, p99ObjectiveMs)) || step.server() == null) {
+		if (!Boolean.FALSE.equals(meets(step, p99ObjectiveMs))) {
+			return null;
+		}
+		String late = (step.invalidReason() == null) ? lateSender(step, p99ObjectiveMs) : null;
+		if (late != null) {
+			return late;
+		}
+		if (step.server() == null) {
 			return null;
 		}
 		Double jit = step.server().jitShare();

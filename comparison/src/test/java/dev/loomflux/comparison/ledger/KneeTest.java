@@ -85,6 +85,14 @@ class KneeTest {
 
 		assertThat(late.text()).isEqualTo(">= 2000/s (load generator limit)");
 		assertThat(late.note()).contains("send lateness p99 40.0 ms", "10 % of the 100 ms objective");
+		assertThat(late.rerun()).as("worth reading again: on time it may pass").isEqualTo(3000.0);
+		Step punctualPass = withCheck(openOk(3000, 90), new LoadGeneratorCheck(3000L, 3000L, 9.0, 0.5, null));
+		assertThat(Knee.of(List.of(openOk(1000, 40), latePass, lateFail, punctualPass), 100).text())
+			.as("the reading on time decides")
+			.isEqualTo(">= 3000/s");
+		assertThat(Knee.of(List.of(openOk(1000, 40), latePass, lateFail, lateFail), 100).text())
+			.as("late twice: the generator's limit")
+			.isEqualTo(">= 2000/s (load generator limit)");
 		assertThat(punctual.kind()).isEqualTo(Knee.Kind.REACHED);
 		assertThat(punctual.text()).isEqualTo("2000/s");
 	}
