@@ -37,6 +37,19 @@ import dev.loomflux.comparison.results.Step;
  */
 public final class Efficiency {
 
+	/** The figures' names in a run's figures (the class comment says what each is). */
+	public static final String RATE = "efficiencyRate";
+
+	public static final String CPU_PER_REQUEST = "cpuMicrosPerRequest";
+
+	public static final String CAPACITY_PER_CORE = "capacityPerCore";
+
+	public static final String JIT_CPU_PER_REQUEST = "jitCpuMicrosPerRequest";
+
+	public static final String ALLOCATED_PER_REQUEST = "allocatedBytesPerRequest";
+
+	public static final String DATABASE_CPU_PER_REQUEST = "databaseCpuMicrosPerRequest";
+
 	private Efficiency() {
 	}
 
@@ -55,23 +68,23 @@ public final class Efficiency {
 		if (ok == null || ok <= 0) {
 			return figures;
 		}
-		figures.put("efficiencyRate", measured.offeredRate());
+		figures.put(RATE, measured.offeredRate());
 		Double cpuPerRequest = Steps.cpuSecondsPerOk(measured);
 		if (cpuPerRequest != null && cpuPerRequest > 0) {
-			figures.put("cpuMicrosPerRequest", cpuPerRequest * 1e6);
-			figures.put("capacityPerCore", 1 / cpuPerRequest);
+			figures.put(CPU_PER_REQUEST, cpuPerRequest * 1e6);
+			figures.put(CAPACITY_PER_CORE, 1 / cpuPerRequest);
 		}
 		Double jit = Steps.server(measured, ServerStats::jitCpuSeconds);
 		if (jit != null) {
-			figures.put("jitCpuMicrosPerRequest", jit / ok * 1e6);
+			figures.put(JIT_CPU_PER_REQUEST, jit / ok * 1e6);
 		}
 		Double allocated = Steps.server(measured, ServerStats::allocatedBytes);
 		// zero only where the count moves at young collections and none fell in the step
 		if (allocated != null && allocated > 0) {
-			figures.put("allocatedBytesPerRequest", allocated / ok);
+			figures.put(ALLOCATED_PER_REQUEST, allocated / ok);
 		}
 		if (measured.interference() != null && measured.interference().databaseCpuShare() != null) {
-			figures.put("databaseCpuMicrosPerRequest",
+			figures.put(DATABASE_CPU_PER_REQUEST,
 					measured.interference().databaseCpuShare() * measured.seconds() / ok * 1e6);
 		}
 		return figures;

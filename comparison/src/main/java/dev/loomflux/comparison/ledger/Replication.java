@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.loomflux.comparison.figures.Efficiency;
 import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.figures.Knee;
@@ -34,18 +35,6 @@ import dev.loomflux.comparison.scenario.Scenarios;
  * recorded.
  */
 public final class Replication {
-
-	/** The efficiency figure ({@code figures.Efficiency}) compared across the runs. */
-	private static final String CPU_PER_REQUEST = "cpuMicrosPerRequest";
-
-	/**
-	 * PostgreSQL's and Redis's CPU per request at the same step: other processes' cost of
-	 * the same work, which moves with the machine, not with the service.
-	 */
-	private static final String DATABASE_CPU_PER_REQUEST = "databaseCpuMicrosPerRequest";
-
-	/** The heap the service allocated per request there: the work it did. */
-	private static final String ALLOCATED_PER_REQUEST = "allocatedBytesPerRequest";
 
 	private final Results first;
 
@@ -214,12 +203,12 @@ public final class Replication {
 		List<CostPair> pairs = new ArrayList<>();
 		for (String scenario : union(Results::scenarioNames)) {
 			for (String variant : union(Results::variantNames)) {
-				Spread a = this.inFirst.runFigure(scenario, variant, CPU_PER_REQUEST);
-				Spread b = this.inSecond.runFigure(scenario, variant, CPU_PER_REQUEST);
+				Spread a = this.inFirst.runFigure(scenario, variant, Efficiency.CPU_PER_REQUEST);
+				Spread b = this.inSecond.runFigure(scenario, variant, Efficiency.CPU_PER_REQUEST);
 				if (a != null || b != null) {
-					pairs
-						.add(new CostPair(scenario, variant, a, b, ratioOf(scenario, variant, DATABASE_CPU_PER_REQUEST),
-								ratioOf(scenario, variant, ALLOCATED_PER_REQUEST)));
+					pairs.add(new CostPair(scenario, variant, a, b,
+							ratioOf(scenario, variant, Efficiency.DATABASE_CPU_PER_REQUEST),
+							ratioOf(scenario, variant, Efficiency.ALLOCATED_PER_REQUEST)));
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.loomflux.comparison.figures.Efficiency;
 import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.figures.Spread;
@@ -62,16 +63,16 @@ final class RunConditions {
 				.append(" | ")
 				.append(warmup(runs))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "efficiencyRate"), Format::rate))
+				.append(Spread.format(figure(runs, Efficiency.RATE), Format::rate))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "cpuMicrosPerRequest"), Format::micros))
+				.append(Spread.format(figure(runs, Efficiency.CPU_PER_REQUEST), Format::micros))
 				.append(jitPart(runs))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "capacityPerCore"), Format::rate))
+				.append(Spread.format(figure(runs, Efficiency.CAPACITY_PER_CORE), Format::rate))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "allocatedBytesPerRequest"), Format::bytes))
+				.append(Spread.format(figure(runs, Efficiency.ALLOCATED_PER_REQUEST), Format::bytes))
 				.append(" | ")
-				.append(Spread.format(figure(runs, "databaseCpuMicrosPerRequest"), Format::micros))
+				.append(Spread.format(figure(runs, Efficiency.DATABASE_CPU_PER_REQUEST), Format::micros))
 				.append(" | ")
 				.append(securityShare(runs))
 				.append(" | ")
@@ -83,7 +84,7 @@ final class RunConditions {
 
 	/** How much of the CPU per request the JIT compiler used, when that was recorded. */
 	private static String jitPart(List<ScenarioRun> runs) {
-		Spread jit = figure(runs, "jitCpuMicrosPerRequest");
+		Spread jit = figure(runs, Efficiency.JIT_CPU_PER_REQUEST);
 		return (jit == null) ? "" : " (JIT " + Spread.format(jit, Format::micros) + ")";
 	}
 

@@ -3,6 +3,7 @@ package dev.loomflux.comparison.scenario;
 import java.util.List;
 import java.util.Map;
 
+import dev.loomflux.comparison.figures.Efficiency;
 import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Format;
 import dev.loomflux.comparison.figures.Spread;
@@ -28,10 +29,6 @@ import dev.loomflux.launcher.Variant;
 public final class CachedRead implements Scenario {
 
 	public static final String NAME = "cached-read";
-
-	private static final String CPU = "cpuMicrosPerRequest";
-
-	private static final String ALLOCATED = "allocatedBytesPerRequest";
 
 	static final String MARGINAL_CPU = "marginalCpuMicrosPerRequest";
 
@@ -78,14 +75,14 @@ public final class CachedRead implements Scenario {
 
 	@Override
 	public List<String> summaryRow(Evidence evidence, String variant) {
-		Spread cpu = evidence.runFigure(NAME, variant, CPU);
+		Spread cpu = evidence.runFigure(NAME, variant, Efficiency.CPU_PER_REQUEST);
 		Spread marginal = evidence.runFigure(NAME, variant, MARGINAL_CPU);
-		Spread allocated = evidence.runFigure(NAME, variant, ALLOCATED);
+		Spread allocated = evidence.runFigure(NAME, variant, Efficiency.ALLOCATED_PER_REQUEST);
 		String floor = Variant.named(variant).floorOfItsStack().name();
 		boolean isFloor = floor.equals(variant);
-		Spread floorCpu = evidence.runFigure(NAME, floor, CPU);
+		Spread floorCpu = evidence.runFigure(NAME, floor, Efficiency.CPU_PER_REQUEST);
 		Spread floorMarginal = evidence.runFigure(NAME, floor, MARGINAL_CPU);
-		Spread floorAllocated = evidence.runFigure(NAME, floor, ALLOCATED);
+		Spread floorAllocated = evidence.runFigure(NAME, floor, Efficiency.ALLOCATED_PER_REQUEST);
 		ScenarioRun first = evidence.runs(NAME, variant).getFirst();
 		Double errors = first.steps().isEmpty() ? null : Steps.errorRate(first.steps().getLast());
 		return List.of(Spread.format(cpu, Format::micros), isFloor ? "(the floor)" : over(cpu, floorCpu),
