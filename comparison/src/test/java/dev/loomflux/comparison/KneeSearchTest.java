@@ -166,21 +166,15 @@ class KneeSearchTest {
 	}
 
 	@Test
-	void shouldReadAgainOnceAFailureReadWhileTheCollectorClearedAnOverload() {
-		// reactive-inline home-fanout, full run 2 of 5 December: the first refinement
-		// after
-		// the overloaded step failed with 908 ms of GC pause in its 3 s
-		List<Step> steps = new ArrayList<>(List.of(step("1000 req/s", 1000, true), collecting(1050, false, 0.908)));
-		KneeSearch search = new KneeSearch(REFINE, OBJECTIVE_MS, 3);
-		assertThat(search.next(steps)).map(Plan.Step::label).contains("rerun 1050 req/s");
-		steps.add(step("rerun 1050 req/s", 1050, true));
-		assertThat(Knee.of(steps, OBJECTIVE_MS).text()).as("the clean reading decides").isEqualTo(">= 1050/s");
-
-		List<Step> fewPauses = List.of(step("1000 req/s", 1000, true), collecting(2000, false, 0.2));
-		assertThat(Knee.of(fewPauses, OBJECTIVE_MS).rerun()).as("200 ms of 3 s: the service's own").isNull();
-		assertThat(Knee.of(List.of(step("1000 req/s", 1000, true), collecting(2000, true, 0.9)), OBJECTIVE_MS).text())
-			.as("a pass stands, the pauses charged to it")
-			.isEqualTo(">= 2000/s");
+	void shouldChargeAFailedStepItsOwnGcPauses() {
+		// loom home-fanout on an AMD EPYC VM, 6 December: a confirmation at 1500 req/s
+		// failed with 1,174 errors and 0.33 s of GC pause in its 3 s; it started from a
+		// collected heap, so the pauses were the step's own
+		List<Step> steps = List.of(step("1000 req/s", 1000, true), collecting(1050, false, 0.908));
+		assertThat(Knee.of(steps, OBJECTIVE_MS).rerun()).isNull();
+		assertThat(Knee.of(steps, OBJECTIVE_MS).text()).isEqualTo("1000/s");
+		assertThat(new KneeSearch(REFINE, OBJECTIVE_MS, 3).next(steps)).map(Plan.Step::label)
+			.contains("confirm 1000 req/s");
 	}
 
 	@Test

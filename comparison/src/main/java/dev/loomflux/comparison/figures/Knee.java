@@ -20,7 +20,7 @@ import dev.loomflux.comparison.results.Step;
  * request name stayed within the scenario's objective. A rate that ran more than once (a
  * confirmation, a recheck) passes when most of its readings passed; a tie fails it (the
  * lower reading wins) until a third reading breaks it, so no single reading, such as one
- * spoiled by a long GC pause, decides a rate that was read again.
+ * a long GC pause failed, decides a rate that was read again.
  * <p>
  * A pass above the first failure does not count: a service that failed at 3,000/s and
  * passed at 6,000/s has a knee of 1,000/s, not 6,000/s. The walk also ends at a step that
@@ -34,14 +34,12 @@ import dev.loomflux.comparison.results.Step;
  * A reading is spoiled when the machine interfered with it, or when it missed the
  * objective while the service's JIT compiler took over {@value #MAX_JIT_SHARE} of its
  * core(s) (a step after an overloaded one, read while the JIT recompiled what the
- * overload deoptimized) or its GC pauses over {@value #MAX_GC_PAUSE_SHARE} of the step
- * (read while the collector cleared what the overload left), or when its load generator
- * sent so late that on time it might have met it ({@link #lateSender}). A rate with a
- * clean reading is judged on its clean readings alone; a rate read only spoiled is worth
- * reading again ({@link Result#rerun()}, which {@code KneeSearch} does once). Failures
- * read while compiling, with no clean reading beside them, still count as failures: the
- * lower knee, with a note; failures read late only end the walk as a load generator
- * limit.
+ * overload deoptimized), or when its load generator sent so late that on time it might
+ * have met it ({@link #lateSender}). A rate with a clean reading is judged on its clean
+ * readings alone; a rate read only spoiled is worth reading again
+ * ({@link Result#rerun()}, which {@code KneeSearch} does once). Failures read while
+ * compiling, with no clean reading beside them, still count as failures: the lower knee,
+ * with a note; failures read late only end the walk as a load generator limit.
  */
 public final class Knee {
 
@@ -62,16 +60,6 @@ public final class Knee {
 	 * step, 7-16 % (docs/comparison.md).
 	 */
 	public static final double MAX_JIT_SHARE = 0.05;
-
-	/**
-	 * The share of a step that GC pauses may take in a step that missed the objective
-	 * before the step is spoiled. In the full runs of 5 December on an AMD EPYC VM the
-	 * planned steps up to the overloads paused at most 52 ms in 3 s (under 2 %), while
-	 * the first refinement after home-fanout's overloaded 1,600 req/s step paused 784-908
-	 * ms collecting what the overload had left, failed, and set a knee 21 % below the
-	 * other run's (docs/comparison.md).
-	 */
-	public static final double MAX_GC_PAUSE_SHARE = 0.1;
 
 	private Knee() {
 	}
@@ -195,12 +183,13 @@ public final class Knee {
 	/**
 	 * Why a reading does not show the service as it is, or null: the machine interfered
 	 * with it ({@code InterferenceMeter}), or it missed the objective while the JIT took
-	 * over {@value #MAX_JIT_SHARE} of the service's core(s) or GC pauses over
-	 * {@value #MAX_GC_PAUSE_SHARE} of the step, or it may have missed it because its load
-	 * generator sent late ({@link #lateSender}): the generator shares its core with the
-	 * stub and, on 2 cores, with the databases a saturated service core pushes over, and
-	 * on time again it shows the service. A load generator that fell behind its schedule
-	 * (an invalid step) is not a spoiled reading: it would fall behind again.
+	 * over {@value #MAX_JIT_SHARE} of the service's core(s), or it may have missed it
+	 * because its load generator sent late ({@link #lateSender}): the generator shares
+	 * its core with the stub and, on 2 cores, with the databases a saturated service core
+	 * pushes over, and on time again it shows the service. A load generator that fell
+	 * behind its schedule (an invalid step) is not a spoiled reading: it would fall
+	 * behind again. Nor are GC pauses: every extra step starts from a collected heap
+	 * (docs/claims.md#the-knee), so its pauses are its own.
 	 */
 	static String spoiled(Step step, double p99ObjectiveMs) {
 		if (step.interference() != null && step.interference().problem() != null) {
@@ -221,12 +210,6 @@ public final class Knee {
 			return String.format(Locale.ROOT,
 					"the service's JIT took %.0f %% of its core(s) (over %.0f %%) in a step that missed the objective",
 					100 * jit, 100 * MAX_JIT_SHARE);
-		}
-		Double gc = step.server().gcPauseSeconds();
-		if (gc != null && step.seconds() > 0 && gc / step.seconds() > MAX_GC_PAUSE_SHARE) {
-			return String.format(Locale.ROOT,
-					"GC pauses took %.0f ms of the %.0f s step (over %.0f %%) in a step that missed the objective",
-					1000 * gc, step.seconds(), 100 * MAX_GC_PAUSE_SHARE);
 		}
 		return null;
 	}
