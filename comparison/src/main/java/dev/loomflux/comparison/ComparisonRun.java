@@ -443,7 +443,7 @@ final class ComparisonRun {
 		for (java.util.Optional<Plan.Step> next = search.next(steps); next.isPresent(); next = search.next(steps)) {
 			Plan.Step extra = next.get();
 			Step last = steps.getLast();
-			if (recompiled(last)) {
+			if (Knee.compiling(last)) {
 				// an overload deoptimizes what its failures reach, and the JIT recompiles
 				// it under the next step's load: on an AMD EPYC VM it took 21-29 % of
 				// loom's core in the refinements after home-fanout's collapse, which
@@ -491,16 +491,6 @@ final class ComparisonRun {
 			steps.addAll(measured);
 		}
 		return steps;
-	}
-
-	/**
-	 * Whether the JIT took more of the service's core in {@code step} than a spoiled
-	 * reading allows ({@link Knee#MAX_JIT_SHARE}): it was recompiling, and goes on doing
-	 * so under the next load unless warmed up first.
-	 */
-	private static boolean recompiled(Step step) {
-		return step.server() != null && step.server().jitShare() != null
-				&& step.server().jitShare() > Knee.MAX_JIT_SHARE;
 	}
 
 	/**

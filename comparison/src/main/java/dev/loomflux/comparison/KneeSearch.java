@@ -11,16 +11,17 @@ import dev.loomflux.gatling.Plan;
 /**
  * What to run after a scenario's planned steps to pin its knee down
  * (docs/claims.md#the-knee): first, once, a rate where the walk ended on spoiled readings
- * alone (the machine interfered, or the step failed while the JIT compiled:
- * {@link Knee.Result#rerun()}), unless a rate halfway between it and the last pass is
- * still to be read (the bisection below comes first); then the first failure F again when
- * one reading of it would end a walk that went on passing above it, or when F is the
- * lowest step (a single long GC pause fails a short step at any rate); then, while the
- * last pass P and F are further apart than {@link Profile.Refine#gap()} of P, one open
- * step halfway between them; then, once, P again to confirm it. A rate whose readings tie
- * (one pass, one failure) is read a third time, and the majority decides ({@link Knee});
- * a tie left when the steps run out counts as a failure. At most
- * {@link Profile.Refine#maxSteps()} extra steps per scenario run.
+ * alone (the machine interfered, the step failed while the JIT compiled or while its load
+ * generator sent late: {@link Knee.Result#rerun()}), unless a rate halfway between it and
+ * the last pass is still to be read (the bisection below comes first); then the first
+ * failure F again when one reading of it would end a walk that went on passing above it,
+ * or when F is the lowest step (a single long GC pause fails a short step at any rate);
+ * then, while the last pass P and F are further apart than {@link Profile.Refine#gap()}
+ * of P, one open step halfway between them; then the boundary's two sides again where
+ * read once: P to confirm it, then F to recheck it. A rate whose readings tie (one pass,
+ * one failure) is read a third time, and the majority decides ({@link Knee}); a tie left
+ * when the steps run out counts as a failure. At most {@link Profile.Refine#maxSteps()}
+ * extra steps per scenario run.
  */
 final class KneeSearch {
 
@@ -93,10 +94,18 @@ final class KneeSearch {
 		if (breaksTie(Knee.readingsAt(steps, pass, this.p99ObjectiveMs))) {
 			return Optional.of(step(TIEBREAK, pass));
 		}
-		boolean confirmed = steps.stream()
-			.anyMatch((step) -> step.label().startsWith(CONFIRM) && step.offeredRate() == pass);
-		if (this.refine.confirm() && !confirmed) {
+		if (!this.refine.confirm()) {
+			return Optional.empty();
+		}
+		// both sides of the boundary are read twice: near the knee a 3 s step's p99 is
+		// bimodal (reactive-inline's home-fanout read 166, 1,608 and 248 ms at one rate),
+		// and a failure read once would move the knee down as often as a pass read once
+		// moved it up
+		if (Knee.readingsAt(steps, pass, this.p99ObjectiveMs).count() == 1) {
 			return Optional.of(step(CONFIRM, pass));
+		}
+		if (Knee.readingsAt(steps, knee.failedRate(), this.p99ObjectiveMs).count() == 1) {
+			return Optional.of(step(RECHECK, knee.failedRate()));
 		}
 		return Optional.empty();
 	}

@@ -71,7 +71,8 @@ public record Profile(int repeats, List<String> variants, Boolean verdicts, Warm
 	 *
 	 * @param maxSteps extra steps per scenario run: reruns, rechecks, refinements,
 	 * confirmations and tiebreaks together
-	 * @param confirm whether the last pass is run again to confirm the knee
+	 * @param confirm whether the boundary's two sides, where read once, are read again:
+	 * the last pass to confirm the knee, then the first failure to recheck it
 	 * @param gap the bisection stops when the first failure is within this share of the
 	 * last pass above it; the ledger's knee margin must not be finer
 	 */

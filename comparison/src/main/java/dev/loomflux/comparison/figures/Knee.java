@@ -198,20 +198,29 @@ public final class Knee {
 		if (!Boolean.FALSE.equals(meets(step, p99ObjectiveMs))) {
 			return null;
 		}
+		if (step.loadGenerator() != null && step.loadGenerator().problem() != null) {
+			// behind its schedule it would fall behind again, whatever the JIT did in it
+			return null;
+		}
 		String late = (step.invalidReason() == null) ? lateSender(step, p99ObjectiveMs) : null;
 		if (late != null) {
 			return late;
 		}
-		if (step.server() == null) {
-			return null;
-		}
-		Double jit = step.server().jitShare();
-		if (jit != null && jit > MAX_JIT_SHARE) {
+		if (compiling(step)) {
 			return String.format(Locale.ROOT,
 					"the service's JIT took %.0f %% of its core(s) (over %.0f %%) in a step that missed the objective",
-					100 * jit, 100 * MAX_JIT_SHARE);
+					100 * step.server().jitShare(), 100 * MAX_JIT_SHARE);
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the service's JIT compiler took over {@value #MAX_JIT_SHARE} of its core(s)
+	 * in {@code step}: it was recompiling (what an overload deoptimized), and goes on
+	 * doing so under the next load unless warmed up first.
+	 */
+	public static boolean compiling(Step step) {
+		return step.server() != null && step.server().jitShare() != null && step.server().jitShare() > MAX_JIT_SHARE;
 	}
 
 	/**
