@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Hooks;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
  * Reactor logs an error that arrives after its sequence has ended (a "dropped" error) at
@@ -20,11 +21,11 @@ import org.springframework.context.annotation.Configuration;
  * (and {@code ApiExceptionHandler} logged the gone client at debug), then the same reset
  * arrives once more;</li>
  * <li>a downstream call its caller gave up on: when the home page's deadline cancels a
- * call to the recommendation or promotion service as its response timeout fires, the
- * timeout, or the refusal of a response body to a cancelled call, has nobody left to
- * tell; the page had already degraded the section (a full comparison run on the night of
- * 6 December logged four such stack traces at ERROR in service-reactive's overloaded
- * home-fanout steps).</li>
+ * call to the recommendation or promotion service, what the call reports afterwards (its
+ * response timeout, its connection closed early, the refusal of a response body to a
+ * cancelled call) has nobody left to tell; the page had already degraded the section (a
+ * full comparison run on the night of 6 December logged 15 such stack traces at ERROR in
+ * the overloaded steps of service-reactive and reactive-inline).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,14 +57,16 @@ class DroppedErrorsConfig {
 	}
 
 	/**
-	 * What a cancelled downstream call may still report: Netty's response timeout, or the
-	 * refusal of a response body to a call already cancelled, as Spring's WebClient
-	 * ("released already due to cancellation") and Reactor Netty ("Rejecting additional
-	 * inbound receiver", its state "cancelled=true") word it.
+	 * What a cancelled downstream call may still report: any WebClient error (a dropped
+	 * one had no subscriber left: its response timeout, "Connection prematurely closed
+	 * BEFORE response"), Netty's read timeout, or the refusal of a response body to a
+	 * call already cancelled, as Spring's WebClient ("released already due to
+	 * cancellation") and Reactor Netty ("Rejecting additional inbound receiver", its
+	 * state "cancelled=true") word it.
 	 */
 	static boolean isAbandonedCall(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ReadTimeoutException) {
+			if (cause instanceof WebClientException || cause instanceof ReadTimeoutException) {
 				return true;
 			}
 			if (cause instanceof IllegalStateException && cause.getMessage() != null

@@ -22,9 +22,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which dropped errors are logged at ERROR: the ones a full comparison run logged so in
- * service-reactive's overloaded home-fanout steps, as they were, are not; anything else
- * still is.
+ * Which dropped errors are logged at ERROR: the kinds a full comparison run logged so in
+ * service-reactive's overloaded steps are not; anything else still is.
  */
 class DroppedErrorsConfigTest {
 
@@ -56,11 +55,13 @@ class DroppedErrorsConfigTest {
 		List<Throwable> abandoned = List.of(
 				new WebClientRequestException(ReadTimeoutException.INSTANCE, HttpMethod.GET,
 						URI.create("http://127.0.0.1:46563/promotions"), new HttpHeaders()),
+				new WebClientRequestException(new IOException("Connection prematurely closed BEFORE response"),
+						HttpMethod.GET, URI.create("http://127.0.0.1:46563/promotions"), new HttpHeaders()),
 				new IllegalStateException("The client response body has been released already due to cancellation."),
 				new IllegalStateException("Rejecting additional inbound receiver. "
 						+ "State=[terminated=false, cancelled=true, pending=0, error=false]"));
 		abandoned.forEach(DroppedErrorsConfig::dropped);
-		assertThat(this.events.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.DEBUG).hasSize(3);
+		assertThat(this.events.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.DEBUG).hasSize(4);
 		assertThat(this.events.list).extracting(ILoggingEvent::getFormattedMessage)
 			.allMatch((message) -> message.startsWith("Downstream call ended after its caller gave up"));
 	}
