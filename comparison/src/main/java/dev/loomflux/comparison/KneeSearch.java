@@ -91,7 +91,8 @@ final class KneeSearch {
 		if (middle != null) {
 			return Optional.of(step(REFINE, middle));
 		}
-		if (breaksTie(Knee.readingsAt(steps, pass, this.p99ObjectiveMs))) {
+		Knee.Readings atPass = Knee.readingsAt(steps, pass, this.p99ObjectiveMs);
+		if (breaksTie(atPass)) {
 			return Optional.of(step(TIEBREAK, pass));
 		}
 		if (!this.refine.confirm()) {
@@ -101,7 +102,7 @@ final class KneeSearch {
 		// bimodal (reactive-inline's home-fanout read 166, 1,608 and 248 ms at one rate),
 		// and a failure read once would move the knee down as often as a pass read once
 		// moved it up
-		if (Knee.readingsAt(steps, pass, this.p99ObjectiveMs).count() == 1) {
+		if (atPass.count() == 1) {
 			return Optional.of(step(CONFIRM, pass));
 		}
 		if (Knee.readingsAt(steps, knee.failedRate(), this.p99ObjectiveMs).count() == 1) {

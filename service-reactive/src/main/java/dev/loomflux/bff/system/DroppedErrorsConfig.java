@@ -12,9 +12,10 @@ import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
  * Reactor logs an error that arrives after its sequence has ended (a "dropped" error) at
- * ERROR, with no request in sight. Two kinds are no failure of this service, and
- * service-loom does not log either, so they are logged at debug and any other dropped
- * error still at ERROR:
+ * ERROR, with no request in sight. service-loom has no such hook and needs no twin of
+ * this class: a blocking call's failure reaches its caller or ends with it, never after.
+ * Two kinds are no failure of this service, and service-loom does not log either, so they
+ * are logged at debug and any other dropped error still at ERROR:
  * <ul>
  * <li>a client that went away: Reactor Netty drops one whenever a client resets its
  * connection in the middle of a request body: the body has already failed with that reset
