@@ -153,9 +153,7 @@ final class KneeSearch {
 	 * passing clean.
 	 */
 	private static boolean rereadable(List<Step> steps, double rate) {
-		List<Step> readings = steps.stream()
-			.filter((step) -> step.offeredRate() != null && step.offeredRate() == rate)
-			.toList();
+		List<Step> readings = Knee.stepsAt(steps, rate);
 		return readings.size() == 1 || (readings.size() < MAX_READINGS && readings.stream().allMatch(Knee::interfered));
 	}
 

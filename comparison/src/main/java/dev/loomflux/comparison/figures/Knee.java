@@ -144,17 +144,18 @@ public final class Knee {
 	}
 
 	/**
-	 * How a rate was read: its clean readings (all of them when none is clean, as
-	 * {@link #of} judges it) and how many of those met the objectives; a rate not run has
-	 * none.
+	 * How a rate was read: the readings {@link #of} judges it on ({@code judged}) and how
+	 * many of those met the objectives; a rate not run has none.
 	 */
 	public static Readings readingsAt(List<Step> steps, double rate, double p99ObjectiveMs) {
-		List<Step> readings = steps.stream()
-			.filter((step) -> step.offeredRate() != null && step.offeredRate() == rate)
-			.toList();
-		List<Step> judged = judged(readings, p99ObjectiveMs);
+		List<Step> judged = judged(stepsAt(steps, rate), p99ObjectiveMs);
 		int passed = (int) judged.stream().filter((step) -> Boolean.TRUE.equals(meets(step, p99ObjectiveMs))).count();
 		return new Readings(judged.size(), passed);
+	}
+
+	/** Every reading of {@code rate} among {@code steps}, in the order they ran. */
+	public static List<Step> stepsAt(List<Step> steps, double rate) {
+		return steps.stream().filter((step) -> step.offeredRate() != null && step.offeredRate() == rate).toList();
 	}
 
 	/**
