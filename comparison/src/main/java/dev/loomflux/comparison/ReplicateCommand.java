@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * {@code ./loomflux replicate <run-1> <run-2>}: whether two runs replicate
  * ({@link Replication}), as Markdown on standard output: each run's conditions and
  * interference, their verdicts side by side and their knees within the ledger's margin.
- * What docs/comparison.md's "Do the runs replicate?" table is made from.
+ * What docs/runs.md's "Do the runs replicate?" table is made from.
  */
 @Command(name = "loomflux replicate", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
 		description = "Compares two runs' verdicts and knees and prints whether they replicate, as Markdown.")

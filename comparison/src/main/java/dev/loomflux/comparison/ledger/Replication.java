@@ -23,7 +23,7 @@ import dev.loomflux.comparison.results.Step;
 import dev.loomflux.comparison.scenario.Scenarios;
 
 /**
- * Whether two comparison runs replicate (docs/comparison.md, "Do the runs replicate?"): a
+ * Whether two comparison runs replicate (docs/runs.md, "Do the runs replicate?"): a
  * verdict is worth publishing only if a second run on the same machine gives it again,
  * and a knee only if it lands within the margin the ledger compares knees with. Each
  * run's knee is the median across its repeats, as summary.md gives it; two agree when
