@@ -581,7 +581,8 @@ final class ComparisonRun {
 					figures.requests(),
 					Windows.stats(scrapes, figures.startMillis(), figures.endMillis(), serviceCores),
 					LoadGeneratorCheck.of(figures.loadGenerator()),
-					meter.over(machine, figures.startMillis(), figures.endMillis())))
+					meter.over(machine, figures.startMillis(), figures.endMillis()), figures.startMillis(),
+					figures.endMillis()))
 			.toList();
 	}
 

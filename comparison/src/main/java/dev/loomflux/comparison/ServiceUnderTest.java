@@ -205,12 +205,14 @@ final class ServiceUnderTest implements AutoCloseable {
 	 * Every pause and safepoint of the service, beside its log ({@code loom.gc.log}
 	 * beside {@code loom.log}), the same for every variant: a step's GC figure is the
 	 * pause time summed between two scrapes, and only this log says which pauses made it
-	 * up. None where the path cannot be written in {@code -Xlog}'s syntax.
+	 * up. Each line carries the wall-clock time as well as the JVM's uptime, so that a
+	 * pause can be placed in a step by the step's window in results.json. None where the
+	 * path cannot be written in {@code -Xlog}'s syntax.
 	 */
 	static List<String> gcLog(Path serviceLog) {
 		String file = serviceLog.toAbsolutePath().toString().replaceFirst("\\.log$", ".gc.log");
 		return (file.contains(":") || file.contains(",") || file.contains(" ")) ? List.of()
-				: List.of("-Xlog:gc,safepoint:file=" + file + ":uptime,tags");
+				: List.of("-Xlog:gc,safepoint:file=" + file + ":time,uptime,tags");
 	}
 
 	/**

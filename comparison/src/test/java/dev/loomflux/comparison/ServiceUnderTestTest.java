@@ -17,7 +17,8 @@ class ServiceUnderTestTest {
 	void shouldLogEveryGcPauseBesideTheServicesLogInAFormTheJvmTakes(@TempDir Path dir) throws Exception {
 		Path serviceLog = dir.resolve("loom-2.log");
 		List<String> flags = ServiceUnderTest.gcLog(serviceLog);
-		assertThat(flags).containsExactly("-Xlog:gc,safepoint:file=" + dir.resolve("loom-2.gc.log") + ":uptime,tags");
+		assertThat(flags)
+			.containsExactly("-Xlog:gc,safepoint:file=" + dir.resolve("loom-2.gc.log") + ":time,uptime,tags");
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
 		command.addAll(flags);
 		command.addAll(List.of("-XX:+UseG1GC", "-version"));

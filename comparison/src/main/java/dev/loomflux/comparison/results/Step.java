@@ -19,14 +19,25 @@ import dev.loomflux.gatling.recording.RequestStats;
  * @param loadGenerator whether the load generator kept to its schedule; null when not
  * checked
  * @param interference what else used the machine during the step; null when not recorded
+ * @param startMillis when the step's load began, epoch milliseconds: with
+ * {@code endMillis}, the window to place anything else recorded on the machine in (a GC
+ * log line, a neighbour's busy spell); null in files written before it was kept
+ * @param endMillis when the step's load ended, epoch milliseconds
  */
 public record Step(String label, Double offeredRate, Integer concurrency, Integer background, double seconds,
 		Map<String, RequestStats> requests, ServerStats server, LoadGeneratorCheck loadGenerator,
-		Interference interference) {
+		Interference interference, Long startMillis, Long endMillis) {
 
 	public Step(String label, Double offeredRate, Integer concurrency, Integer background, double seconds,
 			Map<String, RequestStats> requests, ServerStats server) {
 		this(label, offeredRate, concurrency, background, seconds, requests, server, null, null);
+	}
+
+	public Step(String label, Double offeredRate, Integer concurrency, Integer background, double seconds,
+			Map<String, RequestStats> requests, ServerStats server, LoadGeneratorCheck loadGenerator,
+			Interference interference) {
+		this(label, offeredRate, concurrency, background, seconds, requests, server, loadGenerator, interference, null,
+				null);
 	}
 
 	/**
