@@ -54,12 +54,16 @@ public final class Efficiency {
 	}
 
 	/**
+	 * Measured on a valid reading only: where the machine interfered with the step at
+	 * that rate, its rerun (a knee search's) is taken, and without one there is no
+	 * figure.
 	 * @param rate the offered rate of the step to measure at; null for the lowest open
 	 * step
 	 */
 	public static Map<String, Double> of(List<Step> steps, Double rate) {
 		Map<String, Double> figures = new LinkedHashMap<>();
 		Step measured = steps.stream()
+			.filter((step) -> step.invalidReason() == null)
 			.filter((step) -> step.offeredRate() != null)
 			.filter((step) -> rate == null || step.offeredRate().doubleValue() == rate)
 			.min(Comparator.comparingDouble(Step::offeredRate))

@@ -1,5 +1,6 @@
 package dev.loomflux.comparison.figures;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,6 +12,15 @@ import dev.loomflux.comparison.results.Step;
 public final class Steps {
 
 	private Steps() {
+	}
+
+	/**
+	 * The steps that measured the service: those the load generator kept to its schedule
+	 * in and the machine did not interfere with ({@link Step#invalidReason()}). No figure
+	 * derived from a run rests on any other.
+	 */
+	public static List<Step> valid(List<Step> steps) {
+		return steps.stream().filter((step) -> step.invalidReason() == null).toList();
 	}
 
 	/** ko / (ok + ko) over every request name of the step. */

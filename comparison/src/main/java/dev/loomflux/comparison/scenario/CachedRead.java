@@ -43,12 +43,12 @@ public final class CachedRead implements Scenario {
 	}
 
 	/**
-	 * {@value #MARGINAL_CPU}, from the lowest and the highest open step; none unless both
-	 * have CPU and successes and the higher served more.
+	 * {@value #MARGINAL_CPU}, from the lowest and the highest valid open step; none
+	 * unless both have CPU and successes and the higher served more.
 	 */
 	@Override
 	public Map<String, Double> derive(List<Step> steps) {
-		List<Step> open = steps.stream().filter((step) -> step.offeredRate() != null).toList();
+		List<Step> open = Steps.valid(steps).stream().filter((step) -> step.offeredRate() != null).toList();
 		if (open.size() < 2) {
 			return Map.of();
 		}

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import dev.loomflux.comparison.figures.Evidence;
 import dev.loomflux.comparison.figures.Evidence.Level;
 import dev.loomflux.comparison.figures.Format;
+import dev.loomflux.comparison.figures.Steps;
 import dev.loomflux.comparison.results.ServerStats;
 import dev.loomflux.comparison.results.Step;
 
@@ -30,14 +31,16 @@ final class Rows {
 
 	/**
 	 * (figure at the last step - at the first) / (concurrency at the last - at the
-	 * first): memory per in-flight request or per open stream.
+	 * first): memory per in-flight request or per open stream, over the valid steps only
+	 * (no figure rests on a step the machine interfered with).
 	 */
 	static Optional<Double> slope(List<Step> steps, Function<ServerStats, Double> figure) {
-		if (steps.size() < 2) {
+		List<Step> valid = Steps.valid(steps);
+		if (valid.size() < 2) {
 			return Optional.empty();
 		}
-		Step first = steps.getFirst();
-		Step last = steps.getLast();
+		Step first = valid.getFirst();
+		Step last = valid.getLast();
 		if (first.concurrency() == null || last.concurrency() == null || first.server() == null
 				|| last.server() == null) {
 			return Optional.empty();

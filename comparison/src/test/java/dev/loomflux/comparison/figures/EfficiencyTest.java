@@ -42,6 +42,18 @@ class EfficiencyTest {
 	}
 
 	@Test
+	void shouldMeasureOnAValidReadingOnly() {
+		// a busy neighbour on the service's core during the step, and the knee search's
+		// rerun of the same rate without it
+		Step interfered = step(1000, 3000, 0, server(0.9, 60e6),
+				new Interference(0.0, 0.6, 0.1, "other processes used 58.0 % of the service's core(s)"));
+		Step rerun = step(1000, 3000, 0, server(0.45, 60e6), new Interference(0.0, 0.01, 0.1, null));
+		assertThat(Efficiency.of(List.of(interfered, rerun), 1000.0).get("cpuMicrosPerRequest")).as("the rerun's")
+			.isCloseTo(150.0, within(0.01));
+		assertThat(Efficiency.of(List.of(interfered), 1000.0)).as("no valid reading: no figure").isEmpty();
+	}
+
+	@Test
 	void shouldLeaveOutWhatTheStepDidNotMeasure() {
 		Map<String, Double> figures = Efficiency.of(List.of(step(1000, 2900, 0, null, null)), null);
 		assertThat(figures).containsOnlyKeys("efficiencyRate");

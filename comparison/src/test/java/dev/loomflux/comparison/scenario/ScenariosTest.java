@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.loomflux.comparison.figures.Evidence;
+import dev.loomflux.comparison.results.Interference;
 import dev.loomflux.comparison.results.Results;
 import dev.loomflux.comparison.results.ScenarioRun;
 import dev.loomflux.comparison.results.ServerStats;
@@ -20,6 +21,18 @@ class ScenariosTest {
 		Map<String, Double> figures = Scenarios.named("concurrency-sweep").derive(steps);
 		assertThat(figures).containsEntry("rssBytesPerInFlight", 100e6 / 5000);
 		assertThat(figures).as("a missing heap figure is no figure").doesNotContainKey("heapBytesPerInFlight");
+	}
+
+	@Test
+	void shouldDeriveMemoryPerInFlightRequestFromValidStepsOnly() {
+		Step top = step(5100, 900e6, 600e6);
+		Step interfered = new Step(top.label(), null, top.concurrency(), null, 5, Map.of(), top.server(), null,
+				new Interference(0.0, 0.4, 0.0, "other processes used 40.0 % of the service's core(s)"));
+		Map<String, Double> figures = Scenarios.named("concurrency-sweep")
+			.derive(List.of(step(100, 200e6, 100e6), step(1000, 230e6, 110e6), interfered));
+		assertThat(figures).as("the slope up to the highest valid step")
+			.containsEntry("rssBytesPerInFlight", 30e6 / 900)
+			.containsEntry("heapBytesPerInFlight", 10e6 / 900);
 	}
 
 	@Test
