@@ -14,13 +14,13 @@ import java.util.List;
  * @param series server-side samples scraped during the run
  * @param figures figures of the whole run, named: {@code rssBytesPerStream}
  * (connections), {@code heapBytesPerInFlight} and {@code rssBytesPerInFlight}
- * (concurrency-sweep, slope between the lowest and highest step), {@code ordersCreated},
- * {@code stockInvariantViolations}, {@code duplicateOrders} (orders); in every run
- * {@link #WARMUP_STEADY}, {@code warmupRounds}, {@code warmupJitShare},
- * {@code warmupClimb}, {@code warmupSpread} and {@code warmupJitShareLastRounds} (the
- * warm-up before it), and in open-model runs the cost per request at the profile's
- * {@code efficiencyRate} ({@code efficiencyRate}, {@code cpuMicrosPerRequest},
- * {@code capacityPerCore}, {@code allocatedBytesPerRequest},
+ * (concurrency-sweep, slope between the lowest and highest valid step),
+ * {@code ordersCreated}, {@code stockInvariantViolations}, {@code duplicateOrders}
+ * (orders); in every run {@link #WARMUP_STEADY}, {@code warmupRounds},
+ * {@code warmupJitShare}, {@code warmupClimb}, {@code warmupSpread} and
+ * {@code warmupJitShareLastRounds} (the warm-up before it), and in open-model runs the
+ * cost per request at the profile's {@code efficiencyRate} ({@code efficiencyRate},
+ * {@code cpuMicrosPerRequest}, {@code capacityPerCore}, {@code allocatedBytesPerRequest},
  * {@code databaseCpuMicrosPerRequest}); a figure that could not be derived is absent
  * @param failure why the run produced no (or partial) figures; null when it went through
  */

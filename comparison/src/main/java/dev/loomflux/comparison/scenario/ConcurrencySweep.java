@@ -25,7 +25,8 @@ public final class ConcurrencySweep implements Scenario {
 	}
 
 	/**
-	 * {@code heapBytesPerInFlight}, {@code rssBytesPerInFlight}: lowest to highest step.
+	 * {@code heapBytesPerInFlight}, {@code rssBytesPerInFlight}: lowest to highest valid
+	 * step.
 	 */
 	@Override
 	public Map<String, Double> derive(List<Step> steps) {

@@ -21,7 +21,10 @@ public final class Connections implements Scenario {
 		return NAME;
 	}
 
-	/** {@code heapBytesPerStream}, {@code rssBytesPerStream}: lowest to highest step. */
+	/**
+	 * {@code heapBytesPerStream}, {@code rssBytesPerStream}: lowest to highest valid
+	 * step.
+	 */
 	@Override
 	public Map<String, Double> derive(List<Step> steps) {
 		Map<String, Double> figures = new LinkedHashMap<>();
