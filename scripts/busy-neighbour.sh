@@ -31,7 +31,7 @@ check() {
     | [$run.variant, $run.scenario, $run.repeat, .label, "\(($on * 100) | round) %",
        (if .interference.othersOnServiceCores == null then "-"
         else "\((.interference.othersOnServiceCores * 1000 | round) / 10) %" end),
-       (.interference.problem // .loadGenerator.problem // "valid")] | @tsv' "$results" \
+       (.loadGenerator.problem // .interference.problem // "valid")] | @tsv' "$results" \
     | awk -F'\t' '{ print; on = $5 + 0; flagged = ($7 != "valid") }
         on >= 50 { covered++; if (flagged) caught++ }
         on == 0 { clear++; if (flagged) other++ }

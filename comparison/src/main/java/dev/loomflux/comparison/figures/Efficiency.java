@@ -62,8 +62,8 @@ public final class Efficiency {
 	 */
 	public static Map<String, Double> of(List<Step> steps, Double rate) {
 		Map<String, Double> figures = new LinkedHashMap<>();
-		Step measured = steps.stream()
-			.filter((step) -> step.invalidReason() == null)
+		Step measured = Steps.valid(steps)
+			.stream()
 			.filter((step) -> step.offeredRate() != null)
 			.filter((step) -> rate == null || step.offeredRate().doubleValue() == rate)
 			.min(Comparator.comparingDouble(Step::offeredRate))

@@ -172,7 +172,7 @@ public final class Knee {
 		if (!clean.isEmpty()) {
 			return clean;
 		}
-		List<Step> valid = readings.stream().filter((step) -> step.invalidReason() == null).toList();
+		List<Step> valid = Steps.valid(readings);
 		return valid.isEmpty() ? readings : valid;
 	}
 
